@@ -41,6 +41,51 @@ class SourceError(PledgewatchError):
     code = "PW100"
 
 
+# --- PW5xx: web and API ----------------------------------------------------------------
+
+
+class WebError(PledgewatchError):
+    """A request the API or the dashboard cannot serve."""
+
+    code = "PW500"
+
+
+class NotFoundError(WebError):
+    code = "PW501"
+    hint = "check the id or name in the address; list the collection to see what exists"
+    http_status = 404
+
+
+class AuthError(WebError):
+    code = "PW502"
+    hint = "create a token with `pledgewatch token create NAME` and send it as 'Authorization: Bearer TOKEN'"
+    http_status = 401
+
+
+class CsrfError(WebError):
+    code = "PW503"
+    hint = "reload the page and submit the form again"
+    http_status = 403
+
+
+class PayloadTooLargeError(WebError):
+    code = "PW504"
+    hint = "split the document or raise the server's upload limit"
+    http_status = 413
+
+
+class TokenError(WebError):
+    code = "PW505"
+    hint = "see `pledgewatch token list` for the names in use"
+    http_status = 409
+
+
+class RequestValidationFailed(WebError):
+    code = "PW506"
+    hint = "see /openapi.json for the parameters and body each route accepts"
+    http_status = 422
+
+
 class ConfigError(PledgewatchError):
     code = "PW900"
     hint = "check the option or environment variable named in the message"
