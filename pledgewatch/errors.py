@@ -40,6 +40,83 @@ class SourceError(PledgewatchError):
 
     code = "PW100"
 
+    def __init__(
+        self, message: str, *, path: str | None = None, line: int | None = None, hint: str | None = None
+    ) -> None:
+        self.file = path
+        self.line = line
+        where = f"{path}:{line}" if path is not None and line is not None else path
+        super().__init__(message, hint=hint, path=where)
+
+
+class MissingPathError(SourceError):
+    code = "PW101"
+    hint = "check the path; directories are read recursively"
+
+
+class UnreadableFileError(SourceError):
+    code = "PW102"
+    hint = "check the file's permissions and that it is a regular file"
+
+
+class BinaryFileError(SourceError):
+    code = "PW103"
+    hint = "pass text, Markdown, HTML or JSONL files; remove binary files from the batch"
+
+
+class DecodeFailedError(SourceError):
+    code = "PW104"
+    hint = "re-save the file as UTF-8"
+
+
+class EmptyFileError(SourceError):
+    code = "PW105"
+    hint = "remove the empty file from the batch"
+
+
+class FileTooLargeError(SourceError):
+    code = "PW106"
+    hint = "split the file or raise the limit with --max-bytes"
+
+
+class JsonlSyntaxError(SourceError):
+    code = "PW107"
+    hint = "each line of a .jsonl file must be one JSON object"
+
+
+class JsonlFieldError(SourceError):
+    code = "PW108"
+    hint = 'each line needs a non-empty string "text"; optional: id, url, title, published, outlet'
+
+
+class NoMainTextError(SourceError):
+    code = "PW109"
+    hint = "the page holds no article text; save the article itself, or its text as .txt"
+
+
+class MetadataError(SourceError):
+    code = "PW110"
+    hint = "metadata keys: id, url, title, published (YYYY-MM-DD), outlet, initiative"
+
+
+class UnsupportedFileError(SourceError):
+    code = "PW111"
+    hint = "pass .txt, .md, .html, .htm or .jsonl files, a directory, or - for standard input"
+
+
+# --- PW2xx: store ---------------------------------------------------------------------
+
+
+class StoreError(PledgewatchError):
+    """The database could not be opened, migrated or written."""
+
+    code = "PW200"
+    hint = "check --db URL (sqlite:///FILE.db or postgresql://USER@HOST/DB) and that the server is up"
+
+
+class DatabaseUnavailableError(StoreError):
+    code = "PW201"
+
 
 # --- PW5xx: web and API ----------------------------------------------------------------
 
