@@ -118,6 +118,69 @@ class DatabaseUnavailableError(StoreError):
     code = "PW201"
 
 
+# --- PW30x: extract, entity gazetteers ------------------------------------------------------
+
+
+class GazetteerError(PledgewatchError):
+    """A gazetteer file (states, organisations, people, titles, units, currencies) is invalid."""
+
+    code = "PW301"
+    hint = "fix the named file in pledgewatch/extract/data (states.jsonl: run scripts/build_gazetteer.py)"
+
+
+# --- PW31x: extract, claims and evaluation ------------------------------------------------
+
+
+class ExtractDataError(PledgewatchError):
+    """A lexicon or rule file shipped in pledgewatch/extract/data is invalid."""
+
+    code = "PW310"
+    hint = "fix the named data file (see the field named in the message); the files are validated on load"
+
+
+class EvaluationError(PledgewatchError):
+    """A gold or prediction file cannot be scored."""
+
+    code = "PW311"
+    hint = "each line must be a JSON object with doc_id; gold lines need text_file relative to the gold file"
+
+
+# --- PW4xx: ledger and review -----------------------------------------------------------
+
+
+class LedgerError(PledgewatchError):
+    """The ledger or a review action could not be done."""
+
+    code = "PW400"
+
+
+class LedgerDataError(LedgerError):
+    code = "PW401"
+    hint = "fix the named entry in the package data file (ledger/data/*.json)"
+
+
+class ClaimNotFoundError(LedgerError):
+    code = "PW402"
+    hint = "list claim ids with: pledgewatch review --list"
+    http_status = 404
+
+
+class ReviewFieldError(LedgerError):
+    code = "PW403"
+    hint = "editable fields: donors, stance, stage, category, amount, unit, bound, recipient, period, speaker, date"
+
+
+class EvidenceNotFoundError(LedgerError):
+    code = "PW404"
+    hint = "copy the evidence sentence exactly as it stands in the document (pledgewatch show DONOR)"
+
+
+class ReviewDocumentNotFoundError(LedgerError):
+    code = "PW405"
+    hint = "pass the doc id of an ingested document (pledgewatch ingest FILE first)"
+    http_status = 404
+
+
 # --- PW5xx: web and API ----------------------------------------------------------------
 
 
