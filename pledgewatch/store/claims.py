@@ -1,0 +1,150 @@
+"""Read claims and memberships back as records, filtered by document, donor, category, review state."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Connection, Select, func, select
+
+from pledgewatch.records import Amount, Claim, Evidence, Membership
+from pledgewatch.store.tables import actors, claim_donors, claims, documents, memberships
+
+
+def _claim(row: Any, donors: tuple[str, ...]) -> Claim:
+    amount = None if row.amount_unit is None else Amount(value=row.amount_value, unit=row.amount_unit)
+    return Claim(
+        donors=donors,
+        stance=row.stance,
+        stage=row.stage,
+        category=row.category,
+        evidence=Evidence(text=row.evidence, start=row.evidence_start, end=row.evidence_end),
+        amount=amount,
+        bound=row.bound,
+        collective=bool(row.collective),
+        recipient=row.recipient,
+        period=row.period,
+        speaker=row.speaker,
+        date=row.date,
+        rule=row.rule,
+        id=row.id,
+        doc_id=row.doc_id,
+        extractor_version=row.extractor_version,
+        review_state=row.review_state,
+        published=row.published,
+    )
+
+
+def _filtered(
+    query: Select[Any],
+    *,
+    doc_id: str | None,
+    donor: str | None,
+    category: str | None,
+    review_state: str | None,
+) -> Select[Any]:
+    if doc_id is not None:
+        query = query.where(documents.c.doc_id == doc_id)
+    if donor is not None:
+        query = query.where(
+            claims.c.id.in_(
+                select(claim_donors.c.claim_id)
+                .join(actors, actors.c.id == claim_donors.c.actor_id)
+                .where(actors.c.name == donor)
+            )
+        )
+    if category is not None:
+        query = query.where(claims.c.category == category)
+    if review_state is not None:
+        query = query.where(claims.c.review_state == review_state)
+    return query
+
+
+def list_claims(
+    conn: Connection,
+    *,
+    doc_id: str | None = None,
+    donor: str | None = None,
+    category: str | None = None,
+    review_state: str | None = None,
+    limit: int | None = 1000,
+    offset: int = 0,
+) -> list[Claim]:
+    """Claims in document order, each with its donors, its document id and publication date."""
+    query = (
+        select(claims, documents.c.doc_id, documents.c.published)
+        .join(documents, documents.c.id == claims.c.document_id)
+        .order_by(claims.c.document_id, claims.c.position)
+        .offset(offset)
+        .limit(limit)
+    )
+    query = _filtered(query, doc_id=doc_id, donor=donor, category=category, review_state=review_state)
+    rows = conn.execute(query).all()
+    donors = donors_of(conn, [row.id for row in rows])
+    return [_claim(row, donors.get(row.id, ())) for row in rows]
+
+
+def count_claims(
+    conn: Connection,
+    *,
+    doc_id: str | None = None,
+    donor: str | None = None,
+    category: str | None = None,
+    review_state: str | None = None,
+) -> int:
+    query = select(func.count()).select_from(claims.join(documents, documents.c.id == claims.c.document_id))
+    query = _filtered(query, doc_id=doc_id, donor=donor, category=category, review_state=review_state)
+    return int(conn.execute(query).scalar_one())
+
+
+def donors_of(conn: Connection, claim_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """Donor names per claim id, in the order the claim gives them."""
+    names: dict[int, list[str]] = defaultdict(list)
+    for start in range(0, len(claim_ids), 500):
+        chunk = claim_ids[start : start + 500]
+        rows = conn.execute(
+            select(claim_donors.c.claim_id, actors.c.name)
+            .join(actors, actors.c.id == claim_donors.c.actor_id)
+            .where(claim_donors.c.claim_id.in_(chunk))
+            .order_by(claim_donors.c.claim_id, claim_donors.c.position)
+        )
+        for claim_id, name in rows:
+            names[claim_id].append(name)
+    return {claim_id: tuple(values) for claim_id, values in names.items()}
+
+
+def list_memberships(
+    conn: Connection,
+    *,
+    doc_id: str | None = None,
+    member: str | None = None,
+    action: str | None = None,
+    limit: int | None = 1000,
+    offset: int = 0,
+) -> list[Membership]:
+    query = (
+        select(memberships, actors.c.name, documents.c.doc_id)
+        .join(actors, actors.c.id == memberships.c.actor_id)
+        .join(documents, documents.c.id == memberships.c.document_id)
+        .order_by(memberships.c.document_id, memberships.c.position)
+        .offset(offset)
+        .limit(limit)
+    )
+    if doc_id is not None:
+        query = query.where(documents.c.doc_id == doc_id)
+    if member is not None:
+        query = query.where(actors.c.name == member)
+    if action is not None:
+        query = query.where(memberships.c.action == action)
+    return [
+        Membership(
+            member=row.name,
+            action=row.action,
+            evidence=Evidence(text=row.evidence, start=row.evidence_start, end=row.evidence_end),
+            date=row.date,
+            rule=row.rule,
+            id=row.id,
+            doc_id=row.doc_id,
+        )
+        for row in conn.execute(query)
+    ]

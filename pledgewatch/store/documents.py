@@ -1,0 +1,219 @@
+"""Write a document with its claims in one transaction; read documents back as records.
+
+    with engine.connect() as conn:
+        result = save_document(conn, document, extraction)   # commits, or stores nothing
+        get_document(conn, result.doc_id)
+
+A document is identified by its content hash: saving the same text again stores
+nothing and returns ``SaveResult(stored=False)``. The claim queries live in ``claims.py``
+and are re-exported here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, RowMapping, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from pledgewatch.records import Document, Extraction
+from pledgewatch.store.actors import actor_ids
+from pledgewatch.store.claims import count_claims, list_claims, list_memberships
+from pledgewatch.store.tables import claim_donors, claims, documents, memberships
+
+__all__ = [
+    "SaveResult",
+    "count_claims",
+    "count_documents",
+    "get_document",
+    "known_hashes",
+    "list_claims",
+    "list_documents",
+    "list_memberships",
+    "save_document",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    doc_id: str
+    stored: bool  # False: a document with the same content hash was already there
+    claims: int = 0
+    memberships: int = 0
+    id: int | None = None
+
+
+def save_document(conn: Connection, document: Document, extraction: Extraction) -> SaveResult:
+    """Store a document, its claims and memberships in ONE transaction; a no-op for known content.
+
+    ``conn`` should not be inside a transaction: this commits. When the caller has one
+    open, the writes go into a savepoint and the caller commits.
+    """
+    scope = conn.begin_nested() if conn.in_transaction() else conn.begin()
+    with scope:
+        known = conn.execute(
+            select(documents.c.doc_id).where(documents.c.content_hash == document.content_hash)
+        ).scalar_one_or_none()
+        if known is not None:
+            return SaveResult(doc_id=known, stored=False)
+        doc_id = _free_doc_id(conn, document)
+        insert_doc = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        row_id = conn.execute(
+            insert_doc(documents)
+            .values(
+                doc_id=doc_id,
+                content_hash=document.content_hash,
+                url=document.url,
+                title=document.title,
+                outlet=document.outlet,
+                published=document.published,
+                initiative=document.initiative,
+                text=document.text,
+                source_path=document.source_path,
+                ingested_at=dt.datetime.now(dt.UTC),
+                extractor_version=extraction.extractor_version or None,
+            )
+            .on_conflict_do_nothing(index_elements=["content_hash"])
+            .returning(documents.c.id)
+        ).scalar_one_or_none()
+        if row_id is None:  # another writer stored the same text a moment ago
+            return SaveResult(doc_id=doc_id, stored=False)
+        _insert_claims(conn, row_id, extraction)
+        _insert_memberships(conn, row_id, extraction)
+    return SaveResult(
+        doc_id=doc_id,
+        stored=True,
+        claims=len(extraction.claims),
+        memberships=len(extraction.memberships),
+        id=row_id,
+    )
+
+
+def _free_doc_id(conn: Connection, document: Document) -> str:
+    """The document's id, or id-HASH8 when another text already uses that id."""
+    taken = conn.execute(select(documents.c.id).where(documents.c.doc_id == document.doc_id)).first()
+    return document.doc_id if taken is None else f"{document.doc_id}-{document.content_hash[:8]}"
+
+
+def _insert_claims(conn: Connection, document_id: int, extraction: Extraction) -> None:
+    if not extraction.claims:
+        return
+    ids = actor_ids(conn, (name for claim in extraction.claims for name in claim.donors))
+    rows = [
+        {
+            "document_id": document_id,
+            "position": position,
+            "stance": claim.stance,
+            "stage": claim.stage,
+            "category": claim.category,
+            "amount_value": claim.amount.value if claim.amount else None,
+            "amount_unit": claim.amount.unit if claim.amount else None,
+            "bound": claim.bound,
+            "collective": claim.collective,
+            "recipient": claim.recipient,
+            "period": claim.period,
+            "speaker": claim.speaker,
+            "date": claim.date,
+            "evidence": claim.evidence.text,
+            "evidence_start": claim.evidence.start,
+            "evidence_end": claim.evidence.end,
+            "rule": claim.rule,
+            "extractor_version": claim.extractor_version or extraction.extractor_version or None,
+            "review_state": claim.review_state,
+        }
+        for position, claim in enumerate(extraction.claims)
+    ]
+    claim_ids = conn.execute(insert(claims).returning(claims.c.id, sort_by_parameter_order=True), rows)
+    donor_rows = [
+        {"claim_id": claim_id, "position": position, "actor_id": ids[name]}
+        for claim_id, claim in zip(claim_ids.scalars(), extraction.claims, strict=True)
+        for position, name in enumerate(claim.donors)
+    ]
+    if donor_rows:
+        conn.execute(insert(claim_donors), donor_rows)
+
+
+def _insert_memberships(conn: Connection, document_id: int, extraction: Extraction) -> None:
+    if not extraction.memberships:
+        return
+    ids = actor_ids(conn, (m.member for m in extraction.memberships))
+    rows = [
+        {
+            "document_id": document_id,
+            "position": position,
+            "actor_id": ids[m.member],
+            "action": m.action,
+            "date": m.date,
+            "evidence": m.evidence.text,
+            "evidence_start": m.evidence.start,
+            "evidence_end": m.evidence.end,
+            "rule": m.rule,
+        }
+        for position, m in enumerate(extraction.memberships)
+    ]
+    conn.execute(insert(memberships), rows)
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def known_hashes(conn: Connection, hashes: Iterable[str]) -> set[str]:
+    """The content hashes among ``hashes`` that are already stored."""
+    wanted = list(set(hashes))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(
+            conn.execute(
+                select(documents.c.content_hash).where(documents.c.content_hash.in_(chunk))
+            ).scalars()
+        )
+    return found
+
+
+def _document(row: RowMapping) -> Document:
+    return Document(
+        doc_id=row["doc_id"],
+        text=row["text"],
+        content_hash=row["content_hash"],
+        url=row["url"],
+        title=row["title"],
+        outlet=row["outlet"],
+        published=row["published"],
+        initiative=row["initiative"],
+        source_path=row["source_path"],
+    )
+
+
+def get_document(conn: Connection, doc_id: str) -> Document | None:
+    row = conn.execute(select(documents).where(documents.c.doc_id == doc_id)).mappings().first()
+    return None if row is None else _document(row)
+
+
+def list_documents(
+    conn: Connection,
+    *,
+    initiative: str | None = None,
+    outlet: str | None = None,
+    published_from: dt.date | None = None,
+    published_to: dt.date | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[Document]:
+    """Documents in the order they were stored, filtered by what is given."""
+    query = select(documents).order_by(documents.c.id).offset(offset).limit(limit)
+    if initiative is not None:
+        query = query.where(documents.c.initiative == initiative)
+    if outlet is not None:
+        query = query.where(documents.c.outlet == outlet)
+    if published_from is not None:
+        query = query.where(documents.c.published >= published_from)
+    if published_to is not None:
+        query = query.where(documents.c.published <= published_to)
+    return [_document(row) for row in conn.execute(query).mappings()]
+
+
+def count_documents(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
