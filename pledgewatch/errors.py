@@ -118,6 +118,13 @@ class DatabaseUnavailableError(StoreError):
     code = "PW201"
 
 
+class DocumentNotStoredError(StoreError):
+    """One document's writes were refused (a constraint, evidence that does not fit its text)."""
+
+    code = "PW202"
+    hint = "nothing of this document was stored; the rest of the batch goes on"
+
+
 # --- PW30x: extract, entity gazetteers ------------------------------------------------------
 
 

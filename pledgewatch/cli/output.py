@@ -15,7 +15,7 @@ err_console = Console(stderr=True)
 
 def print_error(error: PledgewatchError | str) -> None:
     """One red line on stderr; markup in the message is shown literally."""
-    err_console.print(str(error), style="bold red", markup=False, highlight=False)
+    err_console.print(str(error), style="bold red", markup=False, highlight=False, soft_wrap=True)
 
 
 def run_guarded(app: Any) -> None:
