@@ -196,6 +196,14 @@ class Pledge:
     claim_ids: tuple[int, ...] = ()
     revisions: tuple[Amount, ...] = ()
     id: int | None = None
+    # Added by the ledger (optional, at the end): the denied amount in USD, every named
+    # recipient, the units its claims use for the counted amount ("grants", "scholarships"),
+    # the bound of the pledged figure, and why a USD figure is missing or approximate.
+    denied_usd: float | None = None
+    recipients: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    pledged_bound: Bound | None = None
+    usd_flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

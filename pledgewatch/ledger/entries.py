@@ -1,0 +1,155 @@
+"""Claims made ready for the ledger: donors resolved, keyed, dated, in a fixed order.
+
+A claim becomes one ``Entry`` per ledger row it belongs to. A joint amount of several
+donors (``collective`` with an amount) is ONE entry under a group key; any other claim
+gives one entry per donor. Rejected claims never enter the ledger.
+
+Row key: initiative × donor × category. The recipient is kept on the row, not in the key:
+recipients are free text ("ISF", "International Stabilization Force in the Gaza Strip"),
+and a denial rarely names one, so splitting on them would scatter one pledge and hide
+the disputes between its sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from pledgewatch.ledger.actors import normalise, resolve_actor
+from pledgewatch.ledger.currency import Usd, to_usd
+from pledgewatch.ledger.units import canonical_unit
+from pledgewatch.records import Claim
+
+UNASSIGNED = "(unassigned)"
+GROUP_JOINER = " + "
+
+
+class SourceInfo(Protocol):
+    """What the ledger needs of a document (a ``Document`` has all of it)."""
+
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def published(self) -> dt.date | None: ...
+    @property
+    def initiative(self) -> str | None: ...
+    @property
+    def outlet(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PledgeKey:
+    """One ledger row: initiative × donor × category; ``group`` lists a joint pledge's members."""
+
+    initiative: str
+    donor: str
+    category: str
+    group: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A claim as one ledger row sees it."""
+
+    claim: Claim
+    key: PledgeKey
+    donors: tuple[str, ...]  # resolved, sorted, distinct
+    reported: dt.date | None  # when its source was published (else the claim's own date)
+    outlet: str | None
+    usd: Usd | None
+    unit: str | None  # canonical unit of the amount
+
+    @property
+    def doc_id(self) -> str:
+        return self.claim.doc_id or ""
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.key.group)
+
+    def order(self) -> tuple[object, ...]:
+        """Chronological, then by size, then by place: never by database id (ingest order)."""
+        c = self.claim
+        size = (
+            self.usd.value
+            if self.usd and self.usd.value is not None
+            else (c.amount.value if c.amount else -1)
+        )
+        return (
+            self.reported or dt.date.min,
+            c.date or dt.date.min,
+            size or 0.0,
+            self.doc_id,
+            c.evidence.start,
+            c.evidence.end,
+            c.stance,
+            c.stage,
+            c.donors,
+            c.amount.unit if c.amount else "",
+            c.bound or "",
+            c.collective,
+            c.recipient or "",
+            c.speaker or "",
+            c.period or "",
+            c.evidence.text,
+            c.review_state,
+        )
+
+
+def group_label(members: Iterable[str]) -> str:
+    return GROUP_JOINER.join(sorted(set(members)))
+
+
+def resolve_donors(donors: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({resolve_actor(d) for d in donors if d.strip()}))
+
+
+def keys_for(claim: Claim, initiative: str) -> tuple[PledgeKey, ...]:
+    """The ledger rows a claim belongs to."""
+    donors = resolve_donors(claim.donors)
+    if claim.collective and claim.amount is not None and len(donors) > 1:
+        return (PledgeKey(initiative, group_label(donors), claim.category, donors),)
+    return tuple(PledgeKey(initiative, d, claim.category) for d in donors)
+
+
+def reported_on(claim: Claim, source: SourceInfo | None) -> dt.date | None:
+    published = source.published if source is not None else None
+    return published or claim.published or claim.date
+
+
+def prepare(claims: Iterable[Claim], documents: Mapping[str, SourceInfo]) -> list[Entry]:
+    """Every non-rejected claim as the entries of the rows it belongs to."""
+    entries: list[Entry] = []
+    for claim in claims:
+        if claim.review_state == "rejected":
+            continue
+        source = documents.get(claim.doc_id or "")
+        initiative = (source.initiative if source is not None else None) or UNASSIGNED
+        reported = reported_on(claim, source)
+        usd = to_usd(claim.amount, claim.date or reported)
+        unit = canonical_unit(claim.amount.unit) if claim.amount is not None else None
+        outlet = source.outlet if source is not None else None
+        for key in keys_for(claim, initiative):
+            donors = key.group or (key.donor,)
+            entries.append(Entry(claim, key, donors, reported, outlet, usd, unit))
+    return entries
+
+
+def same_source(a: Entry, b: Entry) -> bool:
+    """One document, unless two different people are quoted in it."""
+    if a.doc_id != b.doc_id:
+        return False
+    sa, sb = a.claim.speaker, b.claim.speaker
+    return not (sa and sb and normalise(sa) != normalise(sb))
+
+
+def same_publisher(a: Entry, b: Entry) -> bool:
+    """The same document, outlet or speaker: a later figure from it revises the earlier one."""
+    if a.doc_id == b.doc_id:
+        return True
+    if a.outlet and b.outlet and normalise(a.outlet) == normalise(b.outlet):
+        return True
+    sa, sb = a.claim.speaker, b.claim.speaker
+    return bool(sa and sb and normalise(sa) == normalise(sb))
