@@ -13,7 +13,7 @@ import typer
 from pledgewatch.cli.output import run_guarded
 from pledgewatch.config import Settings
 
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("ingest", "demo")
 
 app = typer.Typer(
     name="pledgewatch",

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, RowMapping, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DataError, IntegrityError
 
+from pledgewatch.errors import DocumentNotStoredError
 from pledgewatch.records import Document, Extraction
 from pledgewatch.store.actors import actor_ids
 from pledgewatch.store.claims import count_claims, list_claims, list_memberships
@@ -51,6 +53,28 @@ def save_document(conn: Connection, document: Document, extraction: Extraction) 
     ``conn`` should not be inside a transaction: this commits. When the caller has one
     open, the writes go into a savepoint and the caller commits.
     """
+    _check_evidence(document, extraction)
+    try:
+        return _save(conn, document, extraction)
+    except (IntegrityError, DataError) as error:
+        raise DocumentNotStoredError(
+            f"document {document.doc_id!r} refused by the database: {error.orig}", path=document.source_path
+        ) from error
+
+
+def _check_evidence(document: Document, extraction: Extraction) -> None:
+    """Evidence is sacred: every claim's offsets must point at its sentence in the stored text."""
+    evidence = [c.evidence for c in extraction.claims] + [m.evidence for m in extraction.memberships]
+    for span in evidence:
+        if not span.check(document.text):
+            raise DocumentNotStoredError(
+                f"evidence {span.text[:60]!r} is not at [{span.start}:{span.end}] "
+                f"of document {document.doc_id!r}",
+                path=document.source_path,
+            )
+
+
+def _save(conn: Connection, document: Document, extraction: Extraction) -> SaveResult:
     scope = conn.begin_nested() if conn.in_transaction() else conn.begin()
     with scope:
         known = conn.execute(

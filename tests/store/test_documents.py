@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import Engine, func, select
 
+from pledgewatch.errors import DocumentNotStoredError
 from pledgewatch.records import Amount, Claim, Evidence, Extraction, Membership
 from pledgewatch.sources.base import make_document
 from pledgewatch.store.actors import classify
@@ -152,7 +154,7 @@ def test_a_failing_claim_leaves_no_half_document(engine: Engine) -> None:
     )
     bad = Extraction(claims=(good.claims[0], bad_claim), memberships=good.memberships)
     with engine.connect() as conn:
-        with pytest.raises(Exception, match="(?i)check"):
+        with pytest.raises(DocumentNotStoredError, match="(?i)PW202.*check"):
             save_document(conn, make_document(TEXT, "astana"), bad)
         assert conn.execute(select(func.count()).select_from(documents)).scalar_one() == 0
         assert conn.execute(select(func.count()).select_from(claims)).scalar_one() == 0
@@ -196,3 +198,12 @@ def test_list_documents_filters_by_initiative_and_date(engine: Engine) -> None:
         assert [d.doc_id for d in list_documents(conn, initiative="Board of Peace")] == ["d0", "d2"]
         assert [d.doc_id for d in list_documents(conn, published_from=dt.date(2026, 2, 20))] == ["d1", "d2"]
         assert [d.doc_id for d in list_documents(conn, limit=1, offset=1)] == ["d1"]
+
+
+def test_evidence_that_does_not_fit_the_text_is_refused(engine: Engine) -> None:
+    good = extraction_for(TEXT)
+    moved = replace(good.claims[0], evidence=replace(good.claims[0].evidence, start=1))
+    with engine.connect() as conn:
+        with pytest.raises(DocumentNotStoredError, match="PW202.*evidence"):
+            save_document(conn, make_document(TEXT, "astana"), replace(good, claims=(moved,)))
+        assert count_documents(conn) == 0

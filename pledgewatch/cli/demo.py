@@ -1,0 +1,85 @@
+"""``pledgewatch demo``: a fresh database from the bundled demo corpus, and what it holds."""
+
+from __future__ import annotations
+
+import os
+
+import typer
+from rich.table import Table
+
+from pledgewatch.cli.output import console, print_error
+from pledgewatch.config import Settings
+from pledgewatch.workflows import DemoResult, IngestEvent
+
+DEMO_DB = "sqlite:///demo.db"
+
+
+def demo(
+    ctx: typer.Context,
+    db: str = typer.Option(
+        None, "--db", help=f"Database to (re)build; default: the global --db if given, else {DEMO_DB}."
+    ),
+) -> None:
+    """Build a FRESH database from the bundled demo corpus (Board of Peace, 2026) and show it.
+
+    The database is emptied first: everything in it is replaced by the demo.
+
+    Examples:
+
+      pledgewatch demo                                    # builds demo.db here
+
+      pledgewatch --db postgresql://me@localhost/pwdemo demo
+    """
+    from pledgewatch.workflows import build_demo
+
+    url = db or _global_db(ctx) or DEMO_DB
+    console.print(f"Building a fresh demo database at [bold]{url}[/] ...", highlight=False)
+
+    def on_event(event: IngestEvent) -> None:
+        if event.kind == "failed" and event.error is not None:
+            print_error(event.error)
+
+    result = build_demo(
+        url, workers=ctx.obj.workers if isinstance(ctx.obj, Settings) else 0, on_event=on_event
+    )
+    _show(result)
+    console.print(
+        f"Next: pledgewatch --db {url} ingest MORE_FILES/   ·   pledgewatch --help",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if result.summary.failed:
+        raise typer.Exit(1)
+
+
+def _global_db(ctx: typer.Context) -> str | None:
+    """The root --db (or PLEDGEWATCH_DB) when the user gave one; None for the default."""
+    root = ctx.find_root()
+    given = root.params.get("db") if root is not ctx else None
+    return given or os.environ.get("PLEDGEWATCH_DB") or None
+
+
+def _show(result: DemoResult) -> None:
+    table = Table(title="Documents in the demo database", show_lines=False)
+    for column in ("id", "published", "outlet", "title", "claims"):
+        table.add_column(column, overflow="fold", justify="right" if column == "claims" else "left")
+    for document in result.documents:
+        table.add_row(
+            document.doc_id,
+            document.published.isoformat() if document.published else "—",
+            document.outlet or "—",
+            (document.title or "—")[:60],
+            str(result.claims_per_document.get(document.doc_id, 0)),
+        )
+    console.print(table)
+    summary = result.summary
+    console.print(
+        f"{summary.line()} · {len(result.documents)} documents, {summary.claims} claims, "
+        f"{summary.memberships} memberships",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo)
