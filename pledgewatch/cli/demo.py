@@ -61,15 +61,18 @@ def _global_db(ctx: typer.Context) -> str | None:
 
 def _show(result: DemoResult) -> None:
     table = Table(title="Documents in the demo database", show_lines=False)
-    for column in ("id", "published", "outlet", "title", "claims"):
-        table.add_column(column, overflow="fold", justify="right" if column == "claims" else "left")
+    width = max((len(d.doc_id) for d in result.documents), default=2)
+    table.add_column("id", no_wrap=True, min_width=width)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("claims", justify="right", min_width=6)
+    table.add_column("title")
+    room = max(12, console.width - width - 10 - 6 - 13)  # what the other columns and borders leave
     for document in result.documents:
         table.add_row(
             document.doc_id,
             document.published.isoformat() if document.published else "—",
-            document.outlet or "—",
-            (document.title or "—")[:60],
             str(result.claims_per_document.get(document.doc_id, 0)),
+            _cut(document.title or "—", room),
         )
     console.print(table)
     summary = result.summary
@@ -79,6 +82,10 @@ def _show(result: DemoResult) -> None:
         highlight=False,
         soft_wrap=True,
     )
+
+
+def _cut(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: room - 1] + "…"
 
 
 def register(app: typer.Typer) -> None:
