@@ -233,6 +233,12 @@ class RequestValidationFailed(WebError):
     http_status = 422
 
 
+class ReviewInputError(WebError):
+    code = "PW507"
+    hint = "stance is commit or deny, stage pledge or delivered, an amount needs a number and a unit"
+    http_status = 422
+
+
 class ConfigError(PledgewatchError):
     code = "PW900"
     hint = "check the option or environment variable named in the message"

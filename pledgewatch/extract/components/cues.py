@@ -1,0 +1,190 @@
+"""Contribution cues: the words that say a donor pledged, delivered or denied something.
+
+``CueLexicon.find(sentence)`` finds the cues of one sentence and joins cues that follow
+each other with only small words between them into one chain ("revealed plans to
+allocate", "announced on Sunday it will provide"): deny wins over pledge, pledge over
+delivered. ``CueLexicon.nonclaims(sentence)`` finds what cancels a cue: expectations of
+others, speculation, interest, unknown details, estimates, earlier aid. The patterns are
+data (``data/cues.json``), validated when loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from pledgewatch.errors import ExtractDataError
+
+KINDS = ("pledge", "delivered", "deny")
+SCOPES = ("sentence", "clause", "before", "phrase")
+_RANK = {"deny": 2, "pledge": 1, "delivered": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue or chain of cues in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    kind: str  # pledge | delivered | deny
+    stage: str  # pledge | delivered
+    name: str
+    text: str
+    nominal: bool = False  # "contributions from ...": the donors follow the cue
+
+
+@dataclass(frozen=True, slots=True)
+class NonClaim:
+    start: int
+    end: int
+    scope: str
+    name: str
+    unless_deny: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    verbs: re.Pattern[str]
+    nouns: re.Pattern[str]
+    nonclaim: re.Pattern[str]
+    verb_rules: tuple[tuple[str, str, str], ...]  # (name, kind, stage) by group index
+    noun_rules: tuple[tuple[str, str, str], ...]
+    nonclaim_rules: tuple[tuple[str, str, bool], ...]  # (name, scope, unless_deny)
+    speech_verbs: frozenset[str]
+    relativizers: frozenset[str]
+    trigger: re.Pattern[str]
+
+    def find(self, sentence: str) -> list[Cue]:
+        """The cue chains of a sentence, in order."""
+        singles: list[Cue] = []
+        for m in self.verbs.finditer(sentence):
+            name, kind, stage = self.verb_rules[_group_index(m)]
+            singles.append(Cue(m.start(), m.end(), kind, stage, name, m.group(0)))
+        chains = _chain(singles, sentence)
+        for m in self.nouns.finditer(sentence):
+            name, kind, stage = self.noun_rules[_group_index(m)]
+            chains.append(Cue(m.start(), m.end(), kind, stage, name, m.group(0), nominal=True))
+        chains.sort(key=lambda c: c.start)
+        return chains
+
+    def nonclaims(self, sentence: str) -> list[NonClaim]:
+        out = []
+        for m in self.nonclaim.finditer(sentence):
+            name, scope, unless_deny = self.nonclaim_rules[_group_index(m)]
+            out.append(NonClaim(m.start(), m.end(), scope, name, unless_deny))
+        return out
+
+
+def _group_index(m: re.Match[str]) -> int:
+    return int((m.lastgroup or "g0")[1:])
+
+
+_SMALL_GAP = re.compile(r"^[\s\w'’]{0,40}$")
+_GAP_STOP = re.compile(r"\b(?:and|or|but|while|whereas|which|who|because|after|before|when|if|as)\b", re.I)
+
+
+def _chain(singles: list[Cue], sentence: str) -> list[Cue]:
+    """Join cues separated by at most three small words (no punctuation, no conjunction)."""
+    chains: list[Cue] = []
+    for cue in singles:
+        if chains:
+            last = chains[-1]
+            gap = sentence[last.end : cue.start]
+            if _SMALL_GAP.match(gap) and len(gap.split()) <= 3 and not _GAP_STOP.search(gap):
+                kind = last.kind if _RANK[last.kind] >= _RANK[cue.kind] else cue.kind
+                stage = _chain_stage(last, cue, kind)
+                name = last.name if kind == last.kind else cue.name
+                chains[-1] = Cue(last.start, cue.end, kind, stage, name, sentence[last.start : cue.end])
+                continue
+        chains.append(cue)
+    return chains
+
+
+def _chain_stage(first: Cue, second: Cue, kind: str) -> str:
+    if kind == "deny":
+        return first.stage if first.kind == "deny" else second.stage
+    return "pledge" if "pledge" in (first.kind, second.kind) else "delivered"
+
+
+def _alternation(patterns: list[str]) -> str:
+    """One regex; word boundaries around each pattern unless it starts with punctuation."""
+    parts = []
+    for i, p in enumerate(patterns):
+        edge = p.startswith("\\") and p[1:2] in "?.!,;:"
+        parts.append(f"(?P<g{i}>(?:{p}))" if edge else f"(?P<g{i}>(?<![\\w'’])(?:{p})(?!\\w))")
+    return "|".join(parts)
+
+
+def _require(entry: dict[str, Any], key: str, allowed: tuple[str, ...] | None, where: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or (allowed is not None and value not in allowed):
+        raise ExtractDataError(f"{where}: field {key!r} is {value!r}", path="extract/data/cues.json")
+    return value
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> CueLexicon:
+    """Load and validate ``data/cues.json`` (cached)."""
+    raw = resources.files("pledgewatch.extract.data").joinpath("cues.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    try:
+        verb_rules, verb_patterns = [], []
+        for i, entry in enumerate(data["cues"]):
+            where = f"cues[{i}]"
+            verb_rules.append(
+                (
+                    _require(entry, "name", None, where),
+                    _require(entry, "kind", KINDS, where),
+                    _require(entry, "stage", ("pledge", "delivered"), where),
+                )
+            )
+            verb_patterns.append(_require(entry, "pattern", None, where))
+        noun_rules, noun_patterns = [], []
+        for i, entry in enumerate(data["nouns"]):
+            where = f"nouns[{i}]"
+            noun_rules.append(
+                (
+                    _require(entry, "name", None, where),
+                    _require(entry, "kind", KINDS, where),
+                    _require(entry, "stage", ("pledge", "delivered"), where),
+                )
+            )
+            noun_patterns.append(_require(entry, "pattern", None, where))
+        nc_rules, nc_patterns = [], []
+        for i, entry in enumerate(data["nonclaims"]):
+            where = f"nonclaims[{i}]"
+            nc_rules.append(
+                (
+                    _require(entry, "name", None, where),
+                    _require(entry, "scope", SCOPES, where),
+                    bool(entry.get("unless_deny", False)),
+                )
+            )
+            nc_patterns.append(_require(entry, "pattern", None, where))
+        verbs = re.compile(_alternation(verb_patterns), re.I)
+        nouns = re.compile(_alternation(noun_patterns), re.I)
+        nonclaim = re.compile(_alternation(nc_patterns), re.I)
+        trigger = re.compile(_alternation(verb_patterns + noun_patterns), re.I)
+        speech = frozenset(w.lower() for w in data["speech_verbs"])
+        relativizers = frozenset(w.lower() for w in data["relativizers"])
+    except (KeyError, TypeError) as error:
+        raise ExtractDataError(f"cues.json is missing {error}", path="extract/data/cues.json") from error
+    except re.error as error:
+        raise ExtractDataError(
+            f"cues.json has a bad pattern: {error}", path="extract/data/cues.json"
+        ) from error
+    return CueLexicon(
+        verbs=verbs,
+        nouns=nouns,
+        nonclaim=nonclaim,
+        verb_rules=tuple(verb_rules),
+        noun_rules=tuple(noun_rules),
+        nonclaim_rules=tuple(nc_rules),
+        speech_verbs=speech,
+        relativizers=relativizers,
+        trigger=trigger,
+    )

@@ -1,0 +1,291 @@
+"""Who gives: the donors of a cue, read from the actors around it.
+
+The donor is the subject of the cue: the actor nearest before it in its clause that
+is not governed by a preposition ("co-hosted by Egypt" is not a subject), together
+with the actors coordinated with it ("Both Turkey and the UAE", "A, B, C and D").
+A person stands for the state or organisation they speak for. Without an actor, a
+pronoun or "the country" points back to the last donor or speaker. A group noun
+("the Gulf nations") becomes the members the preceding sentences named.
+``DocContext`` carries what earlier sentences told (last donors, last person).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from pledgewatch.errors import ExtractDataError
+from pledgewatch.extract.components.actors import ActorMention, DocumentActors
+
+_PREPOSITIONS = frozenset(
+    [
+        "by",
+        "of",
+        "from",
+        "to",
+        "for",
+        "with",
+        "in",
+        "at",
+        "into",
+        "on",
+        "toward",
+        "towards",
+        "through",
+        "via",
+        "among",
+        "between",
+        "under",
+        "against",
+        "about",
+        "over",
+        "across",
+        "within",
+        "without",
+        "than",
+        "like",
+        "including",
+    ]
+)
+_COORD = re.compile(r"^(?:\s*(?:,|and|&|as well as|both|the|also|plus)\s*)*$", re.I)
+_LIST_LEAD = re.compile(r"^\s*(?:both\s+|the\s+|all\s+)*$", re.I)
+_NP_FILLER = re.compile(r"^(?:\s*(?:the|and|,|[A-Z][\w’'.-]*)\s*)*$")
+_PRONOUN = re.compile(
+    r"\b(?:(?P<person>he|she)|(?P<state>the\s+country|the\s+government|the\s+kingdom|the\s+state|its\s+government)"
+    r"|(?P<thing>it|they|its|their))\b",
+    re.I,
+)
+_WORD = re.compile(r"[\w’'-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Donors:
+    """The donors of one cue and how they were found (for --explain)."""
+
+    names: tuple[str, ...]
+    chain: tuple[str, ...]  # e.g. ('"he"', "Serik Zhumangarin", "Kazakhstan")
+    speaker: str | None = None
+    end: int = 0  # where the donor phrase ends (nominal cues: the object starts there)
+    group_count: int | None = None
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What the sentences read so far tell about the next ones."""
+
+    actors: DocumentActors
+    last_donors: tuple[str, ...] = ()
+    last_person: ActorMention | None = None
+    states_seen: list[str] = field(default_factory=list)
+
+    def see(self, mentions: list[ActorMention]) -> None:
+        for m in mentions:
+            if m.kind == "person":
+                self.last_person = m
+            elif (
+                m.kind == "state"
+                and m.via != "territory"
+                and not m.dateline
+                and m.name not in self.states_seen
+            ):
+                self.states_seen.append(m.name)
+
+    def person_state(self, person: ActorMention) -> str | None:
+        if person.official is False:
+            return None
+        return self.actors.speaker_state(person)
+
+
+@lru_cache(maxsize=1)
+def load_groups() -> dict[str, tuple[str, ...]]:
+    """Members of the groups of states a text may name collectively (``data/groups.json``)."""
+    raw = resources.files("pledgewatch.extract.data").joinpath("groups.json").read_text(encoding="utf-8")
+    try:
+        return {g["name"]: tuple(g["members"]) for g in json.loads(raw)["groups"]}
+    except (KeyError, TypeError) as error:
+        raise ExtractDataError(f"groups.json is invalid: {error}", path="extract/data/groups.json") from error
+
+
+def usable(m: ActorMention) -> bool:
+    """Mentions that can be donors: not datelines, not territories, not blocked."""
+    return not m.dateline and m.via != "territory" and m.kind in ("state", "organisation", "person", "group")
+
+
+def governed(text: str, m: ActorMention, floor: int) -> bool:
+    """True when a preposition governs the mention ("by Egypt and Norway", "in Washington")."""
+    words = _WORD.findall(text[floor : m.start])
+    for word in reversed(words[-5:]):
+        low = word.lower()
+        if low in _PREPOSITIONS:
+            return low != "including"
+        if low in ("the", "and", "both") or word[0].isupper():
+            continue
+        return False
+    return False
+
+
+def _modifier(text: str, m: ActorMention) -> bool:
+    """A state name used inside a longer name ("Ukraine Recovery Conference")."""
+    if m.kind == "person":
+        return False
+    nxt = re.match(r"\s+([A-Z][a-z]+)", text[m.end : m.end + 30])
+    return nxt is not None and nxt.group(1) not in {"And", "The"} and m.via in ("name", "capital")
+
+
+def resolve(
+    m: ActorMention, ctx: DocContext, groups_used: list[str] | None = None
+) -> tuple[list[str], str | None]:
+    """Donor names for one mention, and the speaker when it is a person."""
+    if m.kind == "person":
+        state = ctx.person_state(m)
+        return ([state] if state else []), m.name
+    if m.kind == "group":
+        members = load_groups().get(m.name, ())
+        named = [s for s in ctx.states_seen if s in members]
+        return named, None
+    return [m.name], None
+
+
+def coordinated_left(text: str, mentions: list[ActorMention], head: int, floor: int) -> list[ActorMention]:
+    """The head mention and the mentions coordinated before it ("A, B and C")."""
+    group = [mentions[head]]
+    i = head - 1
+    while i >= 0 and mentions[i].start >= floor:
+        gap = text[mentions[i].end : group[0].start]
+        if mentions[i].kind == "person" or not usable(mentions[i]) or not _COORD.match(gap):
+            break
+        group.insert(0, mentions[i])
+        i -= 1
+    return group
+
+
+def coordinated_right(text: str, mentions: list[ActorMention], first: int, limit: int) -> list[ActorMention]:
+    """A list of mentions starting at ``first`` ("Kazakhstan, Azerbaijan, ... and the Gulf nations")."""
+    group = [mentions[first]]
+    i = first + 1
+    while i < len(mentions) and mentions[i].end <= limit:
+        gap = text[group[-1].end : mentions[i].start]
+        if not usable(mentions[i]) or not _COORD.match(gap.replace("—", ",").replace("–", ",")):
+            break
+        group.append(mentions[i])
+        i += 1
+    return group
+
+
+def subject_donors(
+    text: str, offset: int, mentions: list[ActorMention], lo: int, hi: int, ctx: DocContext
+) -> Donors | None:
+    """Donors from the subject region ``text[lo:hi]`` (sentence offsets; mentions absolute)."""
+    local = [m for m in mentions if lo <= m.start - offset and m.end - offset <= hi]
+    candidates = [
+        i
+        for i, m in enumerate(local)
+        if usable(m) and not governed(text, _shift(m, offset), lo) and not _modifier(text, _shift(m, offset))
+    ]
+    if candidates:
+        head = candidates[-1]
+        shifted = [_shift(m, offset) for m in local]
+        if local[head].kind == "person":
+            names, speaker = resolve(local[head], ctx)
+            if not names:
+                return None
+            return Donors(tuple(names), (local[head].surface, local[head].name, names[0]), speaker, hi)
+        group = coordinated_left(text, shifted, head, lo)
+        names = []
+        chain: list[str] = []
+        for g in group:
+            resolved, _ = resolve(g, ctx)
+            chain.append(g.surface if resolved == [g.surface] else f"{g.surface} → {', '.join(resolved)}")
+            names.extend(n for n in resolved if n not in names)
+        return Donors(tuple(names), tuple(chain), None, hi) if names else None
+    region = text[lo:hi]
+    for p in reversed(list(_PRONOUN.finditer(region))):
+        if p.group("person"):
+            person = ctx.last_person
+            state = ctx.person_state(person) if person else None
+            if person and state:
+                return Donors((state,), (f'"{p.group(0)}"', person.name, state), person.name, hi)
+            return None
+        if ctx.last_donors:
+            return Donors(ctx.last_donors, (f'"{p.group(0)}"', *ctx.last_donors), None, hi)
+        return None
+    return None
+
+
+def list_after(
+    text: str, offset: int, mentions: list[ActorMention], lo: int, hi: int, ctx: DocContext
+) -> Donors | None:
+    """Donors listed right after a nominal cue ("contributions from nine countries—including A, B")."""
+    local = [_shift(m, offset) for m in mentions if lo <= m.start - offset and m.end - offset <= hi]
+    local = [m for m in local if usable(m)]
+    if not local:
+        return None
+    lead = text[lo : local[0].start]
+    count_m = re.match(
+        r"^\s*(?:the\s+|other\s+)*(\w+)\s+(?:countries|states|nations|donors|governments)\b", lead, re.I
+    )
+    if not (_LIST_LEAD.match(lead) or (count_m and re.search(r"including\s*$|such as\s*$|:\s*$", lead))):
+        return None
+    group = coordinated_right(text, local, 0, hi)
+    names: list[str] = []
+    chain: list[str] = []
+    for g in group:
+        resolved, _ = resolve(g, ctx)
+        chain.append(g.surface if resolved == [g.surface] else f"{g.surface} → {', '.join(resolved)}")
+        names.extend(n for n in resolved if n not in names)
+    count = _number(count_m.group(1)) if count_m else None
+    if count is not None and count != len(names):
+        return None
+    return Donors(tuple(names), tuple(chain), None, group[-1].end, count) if names else None
+
+
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBERS.get(word.lower())
+
+
+def _shift(m: ActorMention, offset: int) -> ActorMention:
+    """The mention with offsets relative to a sentence starting at ``offset``."""
+    if offset == 0:
+        return m
+    return ActorMention(
+        start=m.start - offset,
+        end=m.end - offset,
+        surface=m.surface,
+        name=m.name,
+        kind=m.kind,
+        via=m.via,
+        iso3=m.iso3,
+        confidence=m.confidence,
+        dateline=m.dateline,
+        speaks_for=m.speaks_for,
+        role=m.role,
+        affiliation=m.affiliation,
+        official=m.official,
+    )

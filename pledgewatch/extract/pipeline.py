@@ -1,0 +1,162 @@
+"""The extraction pipeline: sentences -> entities -> cues -> claims and memberships.
+
+``build_nlp()`` returns the cached ``Pipeline`` (lexicons compiled and validated once
+per process; nothing is built at import). ``Pipeline.extract(text, published)`` is
+pure. A cheap prefilter lets texts with no contribution or membership cue leave
+before any entity is looked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import cast
+
+from pledgewatch.extract.components.actors import ActorMention, DocumentActors, find_actors
+from pledgewatch.extract.components.amounts import AmountMention, find_amounts
+from pledgewatch.extract.components.categories import CategoryLexicon, load_categories
+from pledgewatch.extract.components.claims import Draft, Quantity, SentenceInput, SentenceReader
+from pledgewatch.extract.components.cues import CueLexicon, load_cues
+from pledgewatch.extract.components.dates import DateMention, find_dates
+from pledgewatch.extract.components.donors import DocContext
+from pledgewatch.extract.components.memberships import (
+    MembershipDraft,
+    MembershipRules,
+    event_dates,
+    load_membership_rules,
+    read_memberships,
+)
+from pledgewatch.extract.segment import Sentence, split_sentences
+from pledgewatch.records import Action, Amount, Claim, Evidence, Extraction, Membership
+
+EXTRACTOR_VERSION = "1.0.0"
+
+_NOT_EVENT_DATE = re.compile(r"(?:since|from|until|in|by|through|before|after)\s*$", re.I)
+_HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely)\s+humanitarian\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """What the extractor read, kept for ``--explain``."""
+
+    claims: tuple[tuple[Claim, Draft], ...]
+    memberships: tuple[tuple[Membership, MembershipDraft], ...]
+
+
+class Pipeline:
+    """Compiled lexicons and the steps that use them; one per process (see ``build_nlp``)."""
+
+    def __init__(self) -> None:
+        self.cues: CueLexicon = load_cues()
+        self.categories: CategoryLexicon = load_categories()
+        self.memberships: MembershipRules = load_membership_rules()
+
+    def has_trigger(self, text: str) -> bool:
+        """The prefilter: does any sentence hold a contribution or membership cue and a category?"""
+        return bool(
+            (self.cues.trigger.search(text) and self.categories.terms.search(text))
+            or self.memberships.trigger.search(text)
+            or _HUMANITARIAN_ONLY.search(text)
+        )
+
+    def extract(self, text: str, published: dt.date | None = None) -> Extraction:
+        return self.trace_extract(text, published)[0]
+
+    def trace_extract(self, text: str, published: dt.date | None = None) -> tuple[Extraction, Trace]:
+        if not text or not self.has_trigger(text):
+            return Extraction(extractor_version=EXTRACTOR_VERSION), Trace((), ())
+        sentences = split_sentences(text)
+        mentions = find_actors(text)
+        doc_actors = DocumentActors(text, mentions)
+        quantities = [q for q in map(_quantity, find_amounts(text)) if q is not None]
+        dates = find_dates(text, published)
+        ctx = DocContext(doc_actors)
+        reader = SentenceReader(self.cues, self.categories, ctx)
+        per_sentence = [(s, _dates_in(s, dates)) for s in sentences]
+        events = event_dates([(s, d) for s, d in per_sentence if not s.noise])
+        claims: list[tuple[Claim, Draft]] = []
+        members: list[tuple[Membership, MembershipDraft]] = []
+        seen_claims: set[tuple[object, ...]] = set()
+        seen_members: set[tuple[str, str]] = set()
+        for sentence, sdates in per_sentence:
+            local = doc_actors.in_span(sentence.start, sentence.end)
+            if sentence.noise:
+                continue
+            when = sdates[0][1] if sdates else None
+            if self.cues.trigger.search(sentence.text) or _HUMANITARIAN_ONLY.search(sentence.text):
+                inp = SentenceInput(
+                    sentence, local, [q for q in quantities if sentence.start <= q.start < sentence.end]
+                )
+                for draft in reader.read(inp):
+                    claim = _claim(draft, when)
+                    key = (
+                        claim.donors,
+                        claim.category,
+                        claim.stance,
+                        claim.stage,
+                        claim.amount,
+                        sentence.start,
+                    )
+                    if key not in seen_claims:
+                        seen_claims.add(key)
+                        claims.append((claim, draft))
+            for mdraft in read_memberships(sentence, local, ctx, when, events):
+                if (mdraft.member, mdraft.action) in seen_members:
+                    continue
+                seen_members.add((mdraft.member, mdraft.action))
+                ev = Evidence(sentence.text, sentence.start, sentence.end)
+                action = cast(Action, mdraft.action)
+                members.append((Membership(mdraft.member, action, ev, mdraft.date, mdraft.rule), mdraft))
+            ctx.see(local)
+        extraction = Extraction(
+            claims=tuple(c for c, _ in claims),
+            memberships=tuple(m for m, _ in members),
+            extractor_version=EXTRACTOR_VERSION,
+        )
+        return extraction, Trace(tuple(claims), tuple(members))
+
+
+@lru_cache(maxsize=1)
+def build_nlp() -> Pipeline:
+    """The process-wide pipeline, built on first use."""
+    return Pipeline()
+
+
+def _quantity(a: AmountMention) -> Quantity | None:
+    if a.unit is None:
+        return None
+    return Quantity(a.start, a.end, a.value, a.unit, a.bound, a.is_conversion, a.surface)
+
+
+def _dates_in(s: Sentence, dates: list[DateMention]) -> list[tuple[int, dt.date]]:
+    out = []
+    for d in dates:
+        if s.start <= d.start < s.end and d.precision == "day":
+            if _NOT_EVENT_DATE.search(s.text[max(0, d.start - s.start - 12) : d.start - s.start]):
+                continue
+            out.append((d.start, d.date))
+    return out
+
+
+def _claim(d: Draft, when: dt.date | None) -> Claim:
+    amount = Amount(d.amount.value, d.amount.unit) if d.amount is not None else None
+    return Claim(
+        donors=d.donors,
+        stance=d.stance,  # type: ignore[arg-type]
+        stage=d.stage,  # type: ignore[arg-type]
+        category=d.category,  # type: ignore[arg-type]
+        evidence=Evidence(d.sentence.text, d.sentence.start, d.sentence.end),
+        amount=amount,
+        bound=d.amount.bound if d.amount is not None else None,  # type: ignore[arg-type]
+        collective=d.collective,
+        recipient=d.recipient,
+        period=d.period,
+        speaker=d.speaker,
+        date=when,
+        rule=d.rule,
+    )
+
+
+__all__ = ["EXTRACTOR_VERSION", "Pipeline", "Trace", "ActorMention", "build_nlp"]
