@@ -57,25 +57,29 @@ def _stage(rows: list[Row]) -> StageTotal:
     return StageTotal(round(usd, 2), n, unknown, tuple(unconverted), tuple(sorted(counts.items())))
 
 
+def stage_flags(p: Pledge) -> tuple[bool, bool, bool]:
+    """Which stage totals a row counts in: (pledged, delivered, denied).
+
+    A row delivered without any pledge figure is not an unknown pledge: it counts only as
+    delivered."""
+    has_delivery = p.status in ("delivered", "partial") or p.delivered is not None
+    has_pledge = p.status in ("pledged", "partial", "delivered", "disputed") and (
+        p.pledged is not None or not has_delivery
+    )
+    has_denial = p.status in ("denied", "disputed") or p.denied is not None
+    return has_pledge, has_delivery, has_denial and not p.group
+
+
 def totals(pledges: Iterable[Pledge]) -> Totals:
     """Sum each stage over rows: pledged over rows with a commitment, delivered over rows with a
     delivery, denied over rows with a denial."""
     single: dict[str, list[Row]] = {"p": [], "d": [], "x": []}
     joint: dict[str, list[Row]] = {"p": [], "d": []}
     for p in pledges:
-        has_pledge = p.status in ("pledged", "partial", "delivered", "disputed")
-        has_delivery = p.status in ("delivered", "partial") or p.delivered is not None
-        has_denial = p.status in ("denied", "disputed")
+        has_pledge, has_delivery, has_denial = stage_flags(p)
         target = joint if p.group else single
         label = "/".join(p.units)
-        target["p"].append(
-            (
-                has_pledge and (p.pledged is not None or not has_delivery),
-                p.pledged,
-                p.pledged_usd,
-                label or _unit(p.pledged),
-            )
-        )
+        target["p"].append((has_pledge, p.pledged, p.pledged_usd, label or _unit(p.pledged)))
         target["d"].append((has_delivery, p.delivered, p.delivered_usd, label or _unit(p.delivered)))
         if not p.group:
             single["x"].append((has_denial, p.denied, p.denied_usd, label or _unit(p.denied)))

@@ -1,0 +1,320 @@
+"""Persist the ledger: refresh only the rows some claims touch, or rebuild everything.
+
+    refresh_for_documents(conn, ["doc-1"])   # after ingest stored doc-1's claims
+    refresh_for_claims(conn, [17], old_keys) # after a review changed claim 17
+    rebuild_ledger(conn)                     # recompute every row: same result
+
+Both paths call the pure ``pledgewatch.ledger.build_ledger`` on the claims a row needs
+(its own, plus the joint claims a member's row weighs), so an incremental refresh and a
+rebuild write the same rows. Every write first bumps the one row of ``ledger_lock``:
+refreshes are serialised on SQLite and PostgreSQL alike, and a refresh reads the claims
+only once it holds the lock, so concurrent ingests never drop each other's claims.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Connection, delete, insert, select, update
+
+from pledgewatch.ledger import Ledger, PledgeKey, build_ledger, linked_keys
+from pledgewatch.ledger.entries import SourceInfo, prepare
+from pledgewatch.ledger.totals import stage_flags
+from pledgewatch.records import CATEGORIES, Amount, Pledge
+from pledgewatch.store.ledger_load import Source, load_claims
+from pledgewatch.store.ledger_tables import (
+    conflict_claims,
+    conflicts,
+    ledger_lock,
+    pledge_claims,
+    pledge_members,
+    pledges,
+)
+from pledgewatch.store.tables import claims, documents
+
+CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshResult:
+    """What a refresh or rebuild wrote."""
+
+    keys: int  # ledger rows recomputed
+    pledges: int  # rows written (the others were removed: no claims left)
+    conflicts: int
+
+
+@contextmanager
+def ledger_transaction(conn: Connection) -> Iterator[None]:
+    """A transaction (or the caller's) holding the ledger lock."""
+    scope = nullcontext() if conn.in_transaction() else conn.begin()
+    with scope:
+        conn.execute(
+            update(ledger_lock).where(ledger_lock.c.id == 1).values(version=ledger_lock.c.version + 1)
+        )
+        yield
+
+
+def _chunks(values: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+def claim_ids_of_documents(conn: Connection, doc_ids: Iterable[str]) -> list[int]:
+    wanted = sorted(set(doc_ids))
+    query = (
+        select(claims.c.id)
+        .join(documents, documents.c.id == claims.c.document_id)
+        .where(documents.c.doc_id.in_(wanted))
+    )
+    return [int(i) for i in conn.execute(query).scalars()]
+
+
+def keys_of_claims(conn: Connection, claim_ids: Collection[int]) -> set[PledgeKey]:
+    """The rows these claims are in now (as last written), before they change."""
+    keys: set[PledgeKey] = set()
+    for chunk in _chunks(sorted(claim_ids)):
+        rows = conn.execute(
+            select(
+                pledges.c.id, pledges.c.initiative, pledges.c.donor, pledges.c.category, pledges.c.is_group
+            )
+            .join(pledge_claims, pledge_claims.c.pledge_id == pledges.c.id)
+            .where(pledge_claims.c.claim_id.in_(chunk))
+        ).all()
+        keys.update(_keys_with_members(conn, rows))
+    return keys
+
+
+def _keys_with_members(conn: Connection, rows: Iterable[object]) -> set[PledgeKey]:
+    rows = list(rows)
+    groups = [r.id for r in rows if r.is_group]  # type: ignore[attr-defined]
+    members: dict[int, list[str]] = {}
+    for chunk in _chunks(groups):
+        for pid, member in conn.execute(
+            select(pledge_members.c.pledge_id, pledge_members.c.member).where(
+                pledge_members.c.pledge_id.in_(chunk)
+            )
+        ):
+            members.setdefault(pid, []).append(member)
+    return {
+        PledgeKey(r.initiative, r.donor, r.category, tuple(sorted(members.get(r.id, []))))  # type: ignore[attr-defined]
+        for r in rows
+    }
+
+
+def refresh_for_documents(conn: Connection, doc_ids: Iterable[str]) -> RefreshResult:
+    """Recompute the rows the claims of these (just stored or re-extracted) documents touch."""
+    with ledger_transaction(conn):
+        ids = claim_ids_of_documents(conn, doc_ids)
+        return _refresh(conn, ids, set())
+
+
+def refresh_for_claims(
+    conn: Connection, claim_ids: Collection[int], old_keys: Collection[PledgeKey] = ()
+) -> RefreshResult:
+    """Recompute the rows these claims are in now and the rows they were in (``old_keys``)."""
+    with ledger_transaction(conn):
+        return _refresh(conn, claim_ids, set(old_keys))
+
+
+def _refresh(conn: Connection, claim_ids: Collection[int], keys: set[PledgeKey]) -> RefreshResult:
+    changed, sources = load_claims(conn, ids=claim_ids)
+    keys |= {entry.key for entry in prepare(changed, sources)}
+    keys |= keys_of_claims(conn, claim_ids)
+    keys |= {member for key in list(keys) for member in linked_keys(key)}
+    if not keys:
+        return RefreshResult(0, 0, 0)
+    existing = _existing_rows(conn, keys)
+    needed = set(claim_ids) | _claims_of_rows(conn, [pid for pid in existing.values()])
+    needed |= _claims_of_linked_groups(conn, keys)
+    everything, sources = load_claims(conn, ids=needed)
+    ledger = build_ledger(everything, documents=sources, keys=keys)
+    _write(conn, ledger, existing)
+    return RefreshResult(len(keys), len(ledger.pledges), len(ledger.conflicts))
+
+
+def _existing_rows(conn: Connection, keys: Collection[PledgeKey]) -> dict[tuple[str, str, str], int]:
+    wanted = {(k.initiative, k.donor, k.category) for k in keys}
+    donors = sorted({k.donor for k in keys})
+    found: dict[tuple[str, str, str], int] = {}
+    for start in range(0, len(donors), CHUNK):
+        rows = conn.execute(
+            select(pledges.c.id, pledges.c.initiative, pledges.c.donor, pledges.c.category).where(
+                pledges.c.donor.in_(donors[start : start + CHUNK])
+            )
+        )
+        for pid, initiative, donor, category in rows:
+            if (initiative, donor, category) in wanted:
+                found[(initiative, donor, category)] = pid
+    return found
+
+
+def _claims_of_rows(conn: Connection, pledge_ids: list[int]) -> set[int]:
+    ids: set[int] = set()
+    for chunk in _chunks(sorted(pledge_ids)):
+        ids.update(
+            conn.execute(
+                select(pledge_claims.c.claim_id).where(pledge_claims.c.pledge_id.in_(chunk))
+            ).scalars()
+        )
+    return ids
+
+
+def _claims_of_linked_groups(conn: Connection, keys: Collection[PledgeKey]) -> set[int]:
+    """Claims of the joint pledges that the members among ``keys`` belong to."""
+    singles = {(k.initiative, k.donor, k.category) for k in keys if not k.group}
+    members = sorted({donor for _, donor, _ in singles})
+    group_ids: set[int] = set()
+    for start in range(0, len(members), CHUNK):
+        rows = conn.execute(
+            select(pledges.c.id, pledges.c.initiative, pledges.c.category, pledge_members.c.member)
+            .join(pledge_members, pledge_members.c.pledge_id == pledges.c.id)
+            .where(pledges.c.is_group, pledge_members.c.member.in_(members[start : start + CHUNK]))
+        )
+        group_ids.update(pid for pid, ini, cat, member in rows if (ini, member, cat) in singles)
+    return _claims_of_rows(conn, sorted(group_ids))
+
+
+def _json(values: Iterable[object]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def _amount_columns(prefix: str, amount: Amount | None, usd: float | None) -> dict[str, object]:
+    return {
+        f"{prefix}_value": amount.value if amount else None,
+        f"{prefix}_unit": amount.unit if amount else None,
+        f"{prefix}_usd": usd,
+    }
+
+
+def pledge_row(pledge: Pledge) -> dict[str, object]:
+    has_pledge, has_delivery, has_denial = stage_flags(pledge)
+    return {
+        "initiative": pledge.initiative,
+        "donor": pledge.donor,
+        "category": pledge.category,
+        "is_group": bool(pledge.group),
+        "status": pledge.status,
+        "recipient": pledge.recipient,
+        **_amount_columns("pledged", pledge.pledged, pledge.pledged_usd),
+        "pledged_bound": pledge.pledged_bound,
+        **_amount_columns("delivered", pledge.delivered, pledge.delivered_usd),
+        **_amount_columns("denied", pledge.denied, pledge.denied_usd),
+        "has_pledge": has_pledge,
+        "has_delivery": has_delivery,
+        "has_denial": has_denial,
+        "first_reported": pledge.first_reported,
+        "last_reported": pledge.last_reported,
+        "sources": pledge.sources,
+        "revisions": _json(r.to_spec() for r in pledge.revisions),
+        "recipients": _json(pledge.recipients),
+        "units": _json(pledge.units),
+        "usd_flags": _json(pledge.usd_flags),
+    }
+
+
+def _write(conn: Connection, ledger: Ledger, existing: dict[tuple[str, str, str], int]) -> None:
+    """Replace the rows in ``existing`` (and add new ones) by the ledger's; ids of kept rows stay."""
+    old_ids = sorted(existing.values())
+    for chunk in _chunks(old_ids):
+        conflict_ids = select(conflicts.c.id).where(conflicts.c.pledge_id.in_(chunk))
+        conn.execute(delete(conflict_claims).where(conflict_claims.c.conflict_id.in_(conflict_ids)))
+        conn.execute(delete(conflicts).where(conflicts.c.pledge_id.in_(chunk)))
+        conn.execute(delete(pledge_claims).where(pledge_claims.c.pledge_id.in_(chunk)))
+        conn.execute(delete(pledge_members).where(pledge_members.c.pledge_id.in_(chunk)))
+    produced = {(p.initiative, p.donor, p.category): p for p in ledger.pledges}
+    gone = [pid for row, pid in existing.items() if row not in produced]
+    for chunk in _chunks(sorted(gone)):
+        conn.execute(delete(pledges).where(pledges.c.id.in_(chunk)))
+    ids: dict[tuple[str, str, str], int] = {}
+    for row, pledge in produced.items():
+        if row in existing:
+            ids[row] = existing[row]
+            conn.execute(update(pledges).where(pledges.c.id == existing[row]).values(**pledge_row(pledge)))
+    fresh = [p for row, p in produced.items() if row not in existing]
+    if fresh:
+        result = conn.execute(
+            insert(pledges).returning(pledges.c.id, sort_by_parameter_order=True),
+            [pledge_row(p) for p in fresh],
+        )
+        for pledge, pid in zip(fresh, result.scalars(), strict=True):
+            ids[(pledge.initiative, pledge.donor, pledge.category)] = pid
+    _write_links(conn, ledger, ids)
+
+
+def _write_links(conn: Connection, ledger: Ledger, ids: dict[tuple[str, str, str], int]) -> None:
+    claim_rows: list[dict[str, object]] = []
+    member_rows: list[dict[str, object]] = []
+    for pledge in ledger.pledges:
+        pid = ids[(pledge.initiative, pledge.donor, pledge.category)]
+        claim_rows.extend({"pledge_id": pid, "claim_id": cid} for cid in pledge.claim_ids)
+        member_rows.extend({"pledge_id": pid, "member": m} for m in (pledge.group or (pledge.donor,)))
+    if claim_rows:
+        conn.execute(insert(pledge_claims), claim_rows)
+    if member_rows:
+        conn.execute(insert(pledge_members), member_rows)
+    if not ledger.conflicts:
+        return
+    conflict_rows = [
+        {
+            "pledge_id": ids[(c.initiative, c.donor, c.category)],
+            "kind": c.kind,
+            "initiative": c.initiative,
+            "donor": c.donor,
+            "category": c.category,
+            "detail": c.detail,
+        }
+        for c in ledger.conflicts
+    ]
+    result = conn.execute(
+        insert(conflicts).returning(conflicts.c.id, sort_by_parameter_order=True), conflict_rows
+    )
+    side_rows = [
+        {"conflict_id": cid, "claim_id": claim_id, "side": side}
+        for c, cid in zip(ledger.conflicts, result.scalars(), strict=True)
+        for side, side_ids in (("a", c.claim_ids_a), ("b", c.claim_ids_b))
+        for claim_id in side_ids
+    ]
+    if side_rows:
+        conn.execute(insert(conflict_claims), side_rows)
+
+
+def rebuild_ledger(conn: Connection) -> RefreshResult:
+    """Recompute every row from every claim; category by category (rows never span two)."""
+    with ledger_transaction(conn):
+        conn.execute(delete(conflict_claims))
+        conn.execute(delete(conflicts))
+        conn.execute(delete(pledge_claims))
+        conn.execute(delete(pledge_members))
+        conn.execute(delete(pledges))
+        total = RefreshResult(0, 0, 0)
+        for category in CATEGORIES:
+            found, sources = load_claims(conn, where=claims.c.category == category)
+            ledger = build_ledger(found, documents=sources)
+            _write(conn, ledger, {})
+            n = len(ledger.pledges)
+            total = RefreshResult(total.keys + n, total.pledges + n, total.conflicts + len(ledger.conflicts))
+        return total
+
+
+def ledger_as_of(conn: Connection, as_of: object, where: ColumnElement[bool] | None = None) -> Ledger:
+    """The ledger as the published sources stood on ``as_of``: built from the claims, not stored."""
+    found, sources = load_claims(conn, where=where, published_by=as_of)
+    return build_ledger(found, documents=sources, as_of=as_of)  # type: ignore[arg-type]
+
+
+__all__ = [
+    "RefreshResult",
+    "Source",
+    "SourceInfo",
+    "claim_ids_of_documents",
+    "keys_of_claims",
+    "ledger_as_of",
+    "ledger_transaction",
+    "rebuild_ledger",
+    "refresh_for_claims",
+    "refresh_for_documents",
+]

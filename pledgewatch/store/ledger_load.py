@@ -1,0 +1,141 @@
+"""Read claims back for the ledger in bulk: one query for the claims, one for their donors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, or_, select
+
+from pledgewatch.records import Amount, Claim, Evidence
+from pledgewatch.store.tables import actors, claim_donors, claims, documents
+
+CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """What the ledger needs of a stored document."""
+
+    doc_id: str
+    published: dt.date | None
+    initiative: str | None
+    outlet: str | None
+    title: str | None = None
+    url: str | None = None
+
+
+_COLUMNS = (
+    claims.c.id,
+    claims.c.stance,
+    claims.c.stage,
+    claims.c.category,
+    claims.c.amount_value,
+    claims.c.amount_unit,
+    claims.c.bound,
+    claims.c.collective,
+    claims.c.recipient,
+    claims.c.period,
+    claims.c.speaker,
+    claims.c.date,
+    claims.c.evidence,
+    claims.c.evidence_start,
+    claims.c.evidence_end,
+    claims.c.rule,
+    claims.c.extractor_version,
+    claims.c.review_state,
+    documents.c.doc_id,
+    documents.c.published,
+    documents.c.initiative,
+    documents.c.outlet,
+    documents.c.title,
+    documents.c.url,
+)
+
+
+def claim_from_row(row: Any, donors: tuple[str, ...]) -> Claim:
+    amount = None if row.amount_unit is None else Amount(float(row.amount_value), row.amount_unit)
+    return Claim(
+        donors=donors,
+        stance=row.stance,
+        stage=row.stage,
+        category=row.category,
+        evidence=Evidence(row.evidence, row.evidence_start, row.evidence_end),
+        amount=amount,
+        bound=row.bound,
+        collective=bool(row.collective),
+        recipient=row.recipient,
+        period=row.period,
+        speaker=row.speaker,
+        date=row.date,
+        rule=row.rule,
+        id=row.id,
+        doc_id=row.doc_id,
+        extractor_version=row.extractor_version,
+        review_state=row.review_state,
+        published=row.published,
+    )
+
+
+def _donors(conn: Connection, where: ColumnElement[bool]) -> dict[int, tuple[str, ...]]:
+    names: dict[int, list[str]] = defaultdict(list)
+    query = (
+        select(claim_donors.c.claim_id, actors.c.name)
+        .join(actors, actors.c.id == claim_donors.c.actor_id)
+        .join(claims, claims.c.id == claim_donors.c.claim_id)
+        .join(documents, documents.c.id == claims.c.document_id)
+        .where(where)
+        .order_by(claim_donors.c.claim_id, claim_donors.c.position)
+    )
+    for claim_id, name in conn.execute(query):
+        names[claim_id].append(name)
+    return {k: tuple(v) for k, v in names.items()}
+
+
+def _published_by(day: dt.date) -> ColumnElement[bool]:
+    """Known by ``day``: its document published by then (or, undated, the claim's own date)."""
+    return or_(
+        documents.c.published <= day,
+        and_(documents.c.published.is_(None), claims.c.date <= day),
+    )
+
+
+def load_claims(
+    conn: Connection,
+    *,
+    ids: Collection[int] | None = None,
+    where: ColumnElement[bool] | None = None,
+    published_by: Any = None,
+) -> tuple[list[Claim], dict[str, Source]]:
+    """Claims (with donors) and their documents' ledger facts, selected by ids and/or a condition."""
+    conditions: list[ColumnElement[bool]] = []
+    if where is not None:
+        conditions.append(where)
+    if published_by is not None:
+        conditions.append(_published_by(published_by))
+    batches: list[ColumnElement[bool]] = []
+    if ids is not None:
+        ordered = sorted(ids)
+        batches = [claims.c.id.in_(ordered[i : i + CHUNK]) for i in range(0, len(ordered), CHUNK)]
+    elif conditions:
+        batches = [and_(*conditions)]
+    else:
+        batches = [claims.c.id.is_not(None)]
+    found: list[Claim] = []
+    sources: dict[str, Source] = {}
+    for batch in batches:
+        condition = and_(batch, *conditions) if ids is not None and conditions else batch
+        rows = conn.execute(
+            select(*_COLUMNS).join(documents, documents.c.id == claims.c.document_id).where(condition)
+        ).all()
+        donors = _donors(conn, condition)
+        for row in rows:
+            found.append(claim_from_row(row, donors.get(row.id, ())))
+            if row.doc_id not in sources:
+                sources[row.doc_id] = Source(
+                    row.doc_id, row.published, row.initiative, row.outlet, row.title, row.url
+                )
+    return found, sources
