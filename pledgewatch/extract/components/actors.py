@@ -1,0 +1,396 @@
+"""Actors named in a text: states, organisations, groups of states and people.
+
+    >>> from pledgewatch.extract.components.actors import find_actors
+    >>> [(m.surface, m.name, m.kind, m.via) for m in find_actors("The UAE and Kazakh troops")]
+    [('UAE', 'United Arab Emirates', 'state', 'acronym'), ('Kazakh', 'Kazakhstan', 'state', 'demonym')]
+
+``find_actors(text)`` returns ``ActorMention``s in text order; ``start``/``end``
+are character offsets into ``text`` (``text[m.start:m.end] == m.surface``).
+
+- ``kind``: ``state`` | ``organisation`` | ``group`` | ``person``.
+- ``name``: the canonical name (spec/claims.md: "United Arab Emirates", "United
+  Nations"); for a person, the full name as first given in the text.
+- ``via``: how it was recognised: ``name`` (a full name or alias), ``acronym``
+  ("UAE", "UN": matched case-sensitively), ``demonym`` ("Kazakh"), ``capital``
+  ("Astana": a government metonym, low ``confidence``), ``territory`` ("Gaza" ->
+  Palestine), ``group`` ("the Gulf nations"), ``title`` (a person after a title),
+  ``surname`` (a person named again later by surname only).
+- ``dateline``: the mention stands in a dateline ("WASHINGTON –", "SEOUL:"): a
+  place, not an actor; the claims layer should ignore it.
+- persons: ``speaks_for`` (the state or organisation they speak for, from their
+  title or the list of well-known people; None when unknown or former), ``role``
+  (the title as written), ``affiliation`` (the state in an unofficial title,
+  "Uzbek political analyst"), ``official`` (False for "former" and unofficial
+  titles, None when no title was seen).
+
+Names are matched with one Aho-Corasick automaton over a case- and
+accent-folded copy of the text; every match must stand on word boundaries and,
+apart from acronyms, begin with a capital letter; the longest match wins
+("Papua New Guinea" over "Guinea"), and blocked phrases ("Latin American",
+"Kazakh Service") win and report nothing. ``DocumentActors`` (in
+``components.document``) adds what a whole document knows: its subject state
+and whom each person speaks for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import ahocorasick
+
+from pledgewatch.extract.gazetteer import Gazetteer, load_gazetteer
+
+Kind = Literal["state", "organisation", "group", "person", "blocked"]
+Via = Literal["name", "acronym", "demonym", "capital", "territory", "group", "title", "surname"]
+
+# Confidence that a mention of this kind names an actor (a capital is often just a place).
+CONFIDENCE: dict[str, float] = {
+    "name": 1.0,
+    "acronym": 0.95,
+    "demonym": 0.9,
+    "title": 0.9,
+    "surname": 0.85,
+    "group": 0.8,
+    "territory": 0.6,
+    "capital": 0.5,
+}
+_PRIORITY = {"name": 0, "acronym": 1, "demonym": 2, "territory": 3, "group": 4, "capital": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int
+    end: int
+    surface: str
+    name: str
+    kind: Kind
+    via: Via
+    iso3: str | None = None
+    confidence: float = 1.0
+    dateline: bool = False
+    speaks_for: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    official: bool | None = None  # persons: the title speaks for a state or organisation
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    name: str
+    kind: Kind
+    via: Via
+    iso3: str | None
+    surface: str | None  # exact surface required (acronyms); None: any case, capitalised
+    ambiguous: bool
+    speaks_for: str | None = None
+    role: str | None = None
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {0x2019: "'", 0x2018: "'", 0x02BC: "'", 0x2013: "-", 0x2014: "-", 0x2010: "-"}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char.lower())[:1]
+        if base and base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
+_FOLD = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Lowercase, drop Latin accents, straighten quotes and dashes; keeps every offset."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lowercase to two ("İ"): go one by one
+        lowered = "".join(c.lower()[:1] or c for c in text)
+    return lowered.translate(_FOLD)
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = alias.replace(".", "").replace("&", "")
+    return (
+        len(letters) <= 6
+        and letters.isalpha()
+        and any(c.isupper() for c in letters[1:] + letters[:1])
+        and (letters.isupper() or sum(c.isupper() for c in letters) >= 2)
+    )
+
+
+def _strip_the(alias: str) -> str:
+    return alias[4:] if alias.lower().startswith("the ") else alias
+
+
+def _entries(gaz: Gazetteer) -> list[tuple[str, _Entry]]:
+    out: list[tuple[str, _Entry]] = []
+
+    def add(alias: str, entry: _Entry) -> None:
+        alias = _strip_the(alias.strip())
+        if entry.surface is None and _is_acronym(alias):
+            entry = _Entry(entry.name, entry.kind, "acronym", entry.iso3, alias, entry.ambiguous)
+        elif entry.surface is not None:
+            entry = _Entry(entry.name, entry.kind, entry.via, entry.iso3, alias, entry.ambiguous)
+        out.append((alias, entry))
+
+    for s in gaz.states:
+        add(s.name, _Entry(s.name, "state", "name", s.iso3, None, s.ambiguous))
+        for alias in s.aliases:
+            add(alias, _Entry(s.name, "state", "name", s.iso3, None, False))
+        for demonym in s.demonyms:
+            add(demonym, _Entry(s.name, "state", "demonym", s.iso3, None, False))
+        for capital in s.capitals:
+            add(capital, _Entry(s.name, "state", "capital", s.iso3, None, False))
+    iso3 = {s.name: s.iso3 for s in gaz.states}
+    for o in gaz.organisations:
+        add(o.name, _Entry(o.name, "organisation", "name", None, None, False))
+        for alias in o.aliases:
+            add(alias, _Entry(o.name, "organisation", "name", None, None, False))
+        for acronym in o.acronyms:
+            add(acronym, _Entry(o.name, "organisation", "acronym", None, acronym, False))
+        for capital in o.capitals:
+            add(capital, _Entry(o.name, "organisation", "capital", None, None, False))
+    for state, places in gaz.territories.items():
+        for place in places:
+            add(place, _Entry(state, "state", "territory", iso3.get(state), None, False))
+    for group, aliases in gaz.groups.items():
+        for alias in aliases:
+            add(alias, _Entry(group, "group", "group", None, None, False))
+    for p in gaz.people:
+        for alias in (p.name, *p.variants):
+            out.append((alias, _Entry(p.name, "person", "name", None, None, False, p.speaks_for, p.role)))
+        for surname in p.surnames:
+            out.append(
+                (surname, _Entry(p.name, "person", "surname", None, surname, False, p.speaks_for, p.role))
+            )
+    for phrase in gaz.blocked:
+        out.append((phrase, _Entry(phrase, "blocked", "name", None, None, False)))
+    return out
+
+
+_WORDCHAR = re.compile(r"\w")
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:date \d{4}-\d{2}-\d{2}\s+)?"
+    r"(?P<place>[A-Z][A-Z.'’\- ]{1,30}[A-Z.])"
+    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?\.?)?"
+    r"\s*(?:\([A-Za-z]{2,12}\)\s*)?"
+    r"(?:/[A-Za-z\-]{2,12}/\.?|[–—:\-]|$)"
+)
+_CAPITALISED_WORD = re.compile(r"([A-Z][\w'’\-]*)\s*$")
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w'’\-]*)")
+
+
+def entry_is_money(text: str, start: int, end: int) -> bool:
+    """'$US 5bn', 'US$5bn': a currency, not the United States."""
+    return text[start - 1 : start] == "$" or text[end : end + 1] == "$"
+
+
+class ActorFinder:
+    """Finds state, organisation, group and well-known-person names. Build with ``load()``."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gazetteer = gaz
+        self._entries: list[_Entry] = []
+        by_key: dict[str, list[int]] = {}
+        for alias, entry in _entries(gaz):
+            key = fold(alias)
+            index = len(self._entries)
+            self._entries.append(entry)
+            by_key.setdefault(key, []).append(index)
+        self._automaton = ahocorasick.Automaton()
+        for key, indexes in by_key.items():
+            self._automaton.add_word(key, (len(key), tuple(indexes)))
+        self._automaton.make_automaton()
+        titles = gaz.titles
+        self._title_words = frozenset(
+            w.split()[-1] for w in titles.official + titles.modifiers + titles.honorifics
+        )
+        self._function_words = titles.not_names
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> ActorFinder:
+        """The finder over the shipped gazetteer, built once per process."""
+        return cls(load_gazetteer())
+
+    def _pick(self, text: str, start: int, end: int, indexes: tuple[int, ...]) -> _Entry | None:
+        surface = text[start:end]
+        best: _Entry | None = None
+        for index in indexes:
+            entry = self._entries[index]
+            if entry.surface is not None:
+                if surface != entry.surface:
+                    continue
+            elif not surface[:1].isupper():
+                continue
+            if best is None or _PRIORITY.get(entry.via, 9) < _PRIORITY.get(best.via, 9):
+                best = entry
+        return best
+
+    def _ambiguous_ok(self, text: str, start: int, end: int) -> bool:
+        """'Jordan' the state, not 'Michael Jordan' or 'Jordan Peterson'."""
+        before = _CAPITALISED_WORD.search(text, max(0, start - 30), start)
+        if (
+            before
+            and before.group(1) not in self._function_words
+            and before.group(1) not in self._title_words
+        ):
+            return False
+        after = _NEXT_WORD.match(text, end)
+        return not (
+            after and after.group(1) not in self._title_words and after.group(1) not in self._function_words
+        )
+
+    def datelines(self, text: str) -> list[tuple[int, int]]:
+        """Spans of dateline places ("WASHINGTON –", "SEOUL:") in the first 1,500 characters."""
+        return [m.span("place") for m in _DATELINE.finditer(text, 0, min(len(text), 1500))]
+
+    def find(self, text: str) -> list[ActorMention]:
+        """State, organisation, group and listed-person mentions, longest match first, in text order."""
+        folded = fold(text)
+        n = len(text)
+        candidates: list[tuple[int, int, _Entry]] = []
+        for last, (length, indexes) in self._automaton.iter(folded):
+            start, end = last - length + 1, last + 1
+            if (start > 0 and _WORDCHAR.match(folded, start - 1)) or (
+                end < n and _WORDCHAR.match(folded, end)
+            ):
+                continue
+            if entry_is_money(text, start, end):
+                continue
+            entry = self._pick(text, start, end, indexes)
+            if entry is not None:
+                candidates.append((start, end, entry))
+        candidates.sort(key=lambda c: (c[0], -c[1]))
+        datelines = self.datelines(text)
+        mentions: list[ActorMention] = []
+        last_end = -1
+        for start, end, entry in candidates:
+            if start < last_end:
+                continue
+            last_end = end
+            if entry.kind == "blocked" or (entry.ambiguous and not self._ambiguous_ok(text, start, end)):
+                continue
+            in_dateline = any(s <= start and end <= e for s, e in datelines)
+            mentions.append(
+                ActorMention(
+                    start=start,
+                    end=end,
+                    surface=text[start:end],
+                    name=entry.name,
+                    kind=entry.kind,
+                    via=entry.via,
+                    iso3=entry.iso3,
+                    confidence=CONFIDENCE.get(entry.via, 0.5) * (0.5 if in_dateline else 1.0),
+                    dateline=in_dateline,
+                    speaks_for=entry.speaks_for,
+                    role=entry.role,
+                )
+            )
+        return mentions
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Every actor mention in ``text``, persons resolved within the document (see module doc)."""
+    from pledgewatch.extract.components.people import PeopleFinder
+
+    mentions = ActorFinder.load().find(text)
+    return PeopleFinder.load().resolve(text, mentions)
+
+
+_LEAD_CHARS = 700
+_SUBJECT_WEIGHT = {"name": 1.0, "acronym": 1.0, "demonym": 1.0, "capital": 0.5}
+
+
+class DocumentActors:
+    """What one document knows about its actors: mentions by position, its subject, speakers.
+
+    >>> doc = DocumentActors.of("Kazakhstan pledged aid. Ministry spokesperson Aida Bekova said so.")
+    >>> doc.subject
+    'Kazakhstan'
+    >>> doc.speaker_state(doc.people()[0])
+    'Kazakhstan'
+    """
+
+    def __init__(self, text: str, mentions: list[ActorMention]) -> None:
+        self.text = text
+        self.mentions = mentions
+        self._starts = [m.start for m in mentions]
+
+    @classmethod
+    def of(cls, text: str) -> DocumentActors:
+        return cls(text, find_actors(text))
+
+    def in_span(self, start: int, end: int) -> list[ActorMention]:
+        """Mentions wholly inside ``text[start:end]`` (a sentence), in order."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def before(self, position: int, kind: str | None = None) -> list[ActorMention]:
+        """Mentions that end at or before ``position``, nearest first (for context and pronouns)."""
+        i = bisect.bisect_right(self._starts, position)
+        return [
+            m for m in reversed(self.mentions[:i]) if m.end <= position and (kind is None or m.kind == kind)
+        ]
+
+    def people(self) -> list[ActorMention]:
+        """The first mention of each person, in order of appearance."""
+        seen: dict[str, ActorMention] = {}
+        for m in self.mentions:
+            if m.kind == "person":
+                seen.setdefault(m.name, m)
+        return list(seen.values())
+
+    def person(self, name: str) -> ActorMention | None:
+        """The first mention of a person by display name, full surface or surname."""
+        for m in self.mentions:
+            if m.kind == "person" and (m.name == name or m.surface == name):
+                return m
+        return None
+
+    @functools.cached_property
+    def subject(self) -> str | None:
+        """The state the document is about: most mentioned in the headline and first paragraph.
+
+        Names, acronyms and demonyms count 1, capitals 0.5 (datelines not at all), and a
+        person who speaks for a state counts for it; ties go to the first seen. Falls back
+        to the whole text when the lead names no state.
+        """
+        for limit in (_LEAD_CHARS, len(self.text)):
+            scores: dict[str, float] = {}
+            for order, m in enumerate(self.mentions):
+                if m.start >= limit or m.dateline:
+                    continue
+                if m.kind == "state" and m.via in _SUBJECT_WEIGHT:
+                    name, weight = m.name, _SUBJECT_WEIGHT[m.via]
+                elif m.kind == "person" and m.speaks_for and m.speaks_for in self._state_names:
+                    name, weight = m.speaks_for, 1.0
+                else:
+                    continue
+                scores[name] = scores.get(name, 0.0) + weight - order * 1e-6
+            if scores:
+                return max(scores, key=lambda k: scores[k])
+        return None
+
+    @functools.cached_property
+    def _state_names(self) -> frozenset[str]:
+        return frozenset(s.name for s in ActorFinder.load().gazetteer.states)
+
+    def speaker_state(self, person: ActorMention) -> str | None:
+        """Whom a person speaks for: their own ``speaks_for``; for an official title that names
+        no state ("Foreign Ministry spokesperson X"), the document's subject; else None."""
+        if person.speaks_for:
+            return person.speaks_for
+        if person.official:
+            return self.subject
+        return None

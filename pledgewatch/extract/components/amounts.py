@@ -1,0 +1,222 @@
+"""Amounts of money and contribution counts, found with compiled regexes over plain text.
+
+    >>> from pledgewatch.extract.components.amounts import find_amounts
+    >>> [(a.value, a.unit, a.bound) for a in find_amounts("more than $7 billion and 500 educational grants")]
+    [(7000000000.0, 'USD', 'min'), (500.0, 'grants', None)]
+
+``find_amounts(text)`` returns ``AmountMention``s in text order; ``start``/``end``
+are character offsets into ``text`` (the bound words are not part of the span).
+
+- money: ``kind="money"``, ``value`` in units of the currency, ``unit`` its ISO 4217
+  code ("$7bn" -> 7e9 USD, "₹1.59 lakh" -> 159000 INR, "845.6 billion won" -> KRW;
+  a bare "$" is USD). A number with a scale word but no currency ("a further 7bn")
+  is money with ``unit=None``, unless a noun follows it ("2.1 million Palestinians"
+  is nothing).
+- counts: ``kind="count"``, ``unit`` the plural lowercase head noun from
+  data/count_units.json. Up to two modifier words may stand between the number and
+  the noun, and are not part of the unit: "500 university scholarships" ->
+  scholarships, "4,200 aid trucks" -> trucks, "two field hospitals" -> hospitals.
+  Numbers before any other noun are not amounts.
+- ``bound``: "more than/over/at least" -> ``min``; "up to/as many as" -> ``max``;
+  "about/nearly/around/some" -> ``approx`` (data/currencies.json). A range
+  ("$2-3 billion") keeps its low end with ``min``.
+- ``conversion_of``: for an amount that restates the one before it in another
+  currency, "50 billion euros (USD 55 billion)" or ", or about $608 million", the
+  index (in the returned list) of the original; the claims layer keeps the original.
+- Percentages, years, times, ordinals, "20-point", "5+1" and "G20" are not amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from pledgewatch.extract.gazetteer import Gazetteer, load_gazetteer
+
+AmountKind = Literal["money", "count"]
+Bound = Literal["min", "max", "approx"]
+
+
+@dataclass(frozen=True, slots=True)
+class AmountMention:
+    start: int
+    end: int
+    surface: str
+    value: float
+    unit: str | None
+    bound: Bound | None
+    kind: AmountKind
+    conversion_of: int | None = None
+
+    @property
+    def is_conversion(self) -> bool:
+        return self.conversion_of is not None
+
+
+def _alternation(words: list[str] | tuple[str, ...] | set[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ATTACHED_SCALES = ("bn", "mn", "tn", "trn", "bln", "mln", "m", "b", "k", "cr")
+_STOP_MODIFIERS = (
+    "of|the|and|or|to|for|in|from|with|by|at|on|per|a|an|this|that|these|those|its|their|his|her|our|"
+    "more|than|was|were|is|are|be|been|will|would|have|has|had|said|says|each|every|which|who"
+)
+_CONVERSION_GAP = re.compile(
+    r"\s*(?:\(\s*|,\s*or\s+|\s+or\s+|,\s*equivalent\s+to\s+|\s*–\s*|\s*—\s*)"
+    r"(?:(?:about|approx\.?|approximately|around|roughly|some|nearly|almost|equivalent\s+to|"
+    r"equal\s+to|worth|or|~)\s*)?$",
+    re.IGNORECASE,
+)
+_NOT_AFTER = re.compile(
+    r"\s*(?:%|per\s*cent\b|percent\b|pct\b|-point\b|-year\b|:\d|\+\d|th\b|st\b|nd\b|rd\b)", re.I
+)
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][\w\-]*)")
+_FREE_AFTER = frozenset(
+    re.split(
+        r"\s+",
+        "in for to of worth toward towards over from this as and by at on into under with that which "
+        "a an the annually each per",
+    )
+)
+
+
+class AmountFinder:
+    """Compiled money and count grammar over the shipped lexicons. Build with ``load()``."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        cur = gaz.currencies
+        self._symbols = cur.symbols
+        self._words = cur.words
+        self._scales = cur.scales
+        self._numbers = cur.number_words
+        self._units = gaz.units
+        letters = [s for s in cur.symbols if s[:1].isalpha()]
+        signs = [s for s in cur.symbols if not s[:1].isalpha()]
+        word_scales = [s for s in cur.scales if s not in _ATTACHED_SCALES or len(s) > 2]
+        number_words = _alternation(list(cur.number_words))
+        iso_codes = [s for s in letters if s.isalpha() and s.isupper() and len(s) == 3]
+        self._pattern = re.compile(
+            rf"(?:(?P<sign>{_alternation(signs)})|(?<![A-Za-z])(?P<code>{_alternation(letters)}))?\s?"
+            rf"(?:(?<![\d.,])(?P<num>{_NUMBER})|\b(?P<word>(?i:{number_words})))"
+            rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_NUMBER}))?"
+            rf"(?:(?P<att>(?i:{_alternation(_ATTACHED_SCALES)}))(?![\w])"
+            rf"|\s*-?\s*(?P<scale>(?i:{_alternation(word_scales)}))(?:\s+(?P<scale2>(?i:crore|billion|million)))?\b)?"
+            rf"(?:\s*(?P<post_code>(?<![A-Za-z])(?:{_alternation(iso_codes)})\b)"
+            rf"|\s+(?P<post_word>(?i:{_alternation(list(cur.words))}))\b)?"
+        )
+        forms = _alternation(list(gaz.units))
+        self._unit_after = re.compile(
+            rf"[ \t]+(?:(?!(?:{_STOP_MODIFIERS})\b)[a-z][\w\-]*[ \t]+){{0,2}}(?P<unit>(?i:{forms}))\b"
+        )
+        bound_words = _alternation(list(cur.bounds))
+        self._bound_before = re.compile(rf"(?i:\b|(?<=~))(?P<bound>{bound_words})\s*$")
+        self._bounds = cur.bounds
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> AmountFinder:
+        return cls(load_gazetteer())
+
+    def _value(self, m: re.Match[str]) -> float | None:
+        if m.group("num"):
+            value = float(m.group("num").replace(",", ""))
+        else:
+            value = self._numbers.get(" ".join(m.group("word").lower().split()), 0.0)
+        for group in ("att", "scale", "scale2"):
+            if m.group(group):
+                value *= self._scales[m.group(group).lower()]
+        return value
+
+    def _currency(self, m: re.Match[str]) -> str | None:
+        for group in ("sign", "code", "post_code"):
+            if m.group(group):
+                return self._symbols[m.group(group)]
+        if m.group("post_word"):
+            return self._words[" ".join(m.group("post_word").lower().split())]
+        return None
+
+    def find(self, text: str) -> list[AmountMention]:
+        out: list[AmountMention] = []
+        for m in self._pattern.finditer(text):
+            if not (m.group("num") or m.group("word")):
+                continue
+            before = text[max(0, m.start("num") - 2) : m.start("num")] if m.group("num") else ""
+            if not m.group("code") and (
+                before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalnum())
+            ):
+                continue  # G20, COVID-19
+            if _NOT_AFTER.match(text, m.end()):
+                continue
+            currency = self._currency(m)
+            scaled = bool(m.group("att") or m.group("scale"))
+            word = (m.group("word") or "").lower()
+            if word in ("a", "an", "half a") and not scaled:
+                continue
+            if m.group("att") and len(m.group("att")) == 1 and currency is None:
+                continue
+            value = self._value(m)
+            if value is None:
+                continue
+            start, end = m.start(), m.end()
+            if m.group("num") and not m.group("sign") and not m.group("code"):
+                start = m.start("num")
+            elif m.group("word") and not m.group("sign") and not m.group("code"):
+                start = m.start("word")
+            if currency is not None:
+                unit: str | None = currency
+                kind: AmountKind = "money"
+            else:
+                counted = self._unit_after.match(text, end)
+                if counted:
+                    unit, kind, end = self._count_unit(counted.group(0)), "count", counted.end()
+                elif scaled:
+                    nxt = _NEXT_WORD.match(text, end)
+                    if nxt and nxt.group(1).lower() not in _FREE_AFTER:
+                        continue
+                    unit, kind = None, "money"
+                else:
+                    continue
+            end = len(text[:end].rstrip())
+            bound = self._bound(text, start)
+            if m.group("num2") and bound is None:
+                bound = "min"
+            out.append(AmountMention(start, end, text[start:end], value, unit, bound, kind))
+        return self._mark_conversions(text, out)
+
+    def _count_unit(self, phrase: str) -> str:
+        """The unit of 'police officers' is the two-word lexicon noun, of 'aid trucks' the head."""
+        words = phrase.lower().split()
+        for size in (3, 2):
+            if len(words) >= size and " ".join(words[-size:]) in self._units:
+                return self._units[" ".join(words[-size:])]
+        return self._units[words[-1]]
+
+    def _bound(self, text: str, start: int) -> Bound | None:
+        window = text[max(0, start - 30) : start]
+        found = self._bound_before.search(window)
+        if not found:
+            return None
+        bound = self._bounds[" ".join(found.group("bound").lower().split())]
+        return bound  # type: ignore[return-value]
+
+    @staticmethod
+    def _mark_conversions(text: str, mentions: list[AmountMention]) -> list[AmountMention]:
+        out: list[AmountMention] = []
+        for i, m in enumerate(mentions):
+            if i and m.kind == "money" and mentions[i - 1].kind == "money":
+                gap = text[mentions[i - 1].end : m.start]
+                prev = out[i - 1]
+                origin = prev.conversion_of if prev.conversion_of is not None else i - 1
+                if len(gap) < 40 and _CONVERSION_GAP.fullmatch(gap) and m.unit != mentions[i - 1].unit:
+                    m = AmountMention(m.start, m.end, m.surface, m.value, m.unit, m.bound, m.kind, origin)
+            out.append(m)
+        return out
+
+
+def find_amounts(text: str) -> list[AmountMention]:
+    """Every money amount and contribution count in ``text`` (see module doc)."""
+    return AmountFinder.load().find(text)

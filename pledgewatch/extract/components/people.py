@@ -1,0 +1,265 @@
+"""People in a text: a title before a name, well-known people, and later references by surname.
+
+``PeopleFinder.load().resolve(text, mentions)`` takes the mentions of
+``ActorFinder.find`` and returns them with person mentions added and resolved
+within the document:
+
+- a title pattern gives a person and whom they speak for: "Kazakh President
+  Qasym-Zhomart Toqaev", "Deputy Prime Minister and Minister of National Economy
+  Serik Zhumangarin", "UAE Foreign Minister Sheikh Abdullah bin Zayed Al Nahyan"
+  (honorifics such as Sheikh are not part of the name), "European Commission
+  President Ursula von der Leyen" (-> European Union). The state or organisation
+  written just before the title, or inside it ("Ambassador to the UN"), is the one
+  spoken for; else the list of well-known people (people.json) decides.
+- "former" titles and unofficial ones ("Uzbek political analyst") speak for
+  nobody: ``speaks_for`` is None and ``affiliation`` keeps the state.
+- every mention of one person carries the same ``name``: the first full (two or
+  more word) form the text gives, else the listed canonical name; a later bare
+  surname ("Zhetybayev also said"), "Al-Jubeir" or "Sheikh Abdullah" resolves to
+  the person first named in full.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from pledgewatch.extract.components.actors import ActorFinder, ActorMention, fold
+from pledgewatch.extract.gazetteer import Gazetteer, KnownPerson, load_gazetteer
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_TOKEN = rf"(?:[{_UPPER}]\.|[{_UPPER}][\w'’\-]*)"
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(slots=True)
+class _Person:
+    """One person in one document: every mention of them points here."""
+
+    name: str  # display name: first full form, else the listed name
+    tokens: tuple[str, ...]
+    known: KnownPerson | None
+    speaks_for: str | None
+    role: str | None
+    affiliation: str | None
+    official: bool | None
+
+
+class PeopleFinder:
+    """Title grammar + well-known people. Build with ``load()``."""
+
+    def __init__(self, gaz: Gazetteer, actors: ActorFinder) -> None:
+        t = gaz.titles
+        self.titles = t
+        self._unofficial = frozenset(w.lower() for w in t.unofficial)
+        self._not_names = t.not_names
+        self._honorifics = frozenset(h.rstrip(".") for h in t.honorifics)
+        self._particles = frozenset(p for p in t.particles if " " not in p)
+        mods = _alternation(t.modifiers)
+        cores = _alternation(t.official + t.unofficial)
+        port = _alternation(t.portfolio_words)
+        honor = _alternation(t.honorifics)
+        particles = _alternation(t.particles)
+        former = _alternation(t.former)
+        one_title = (
+            rf"(?:(?:{mods})\s+)*(?:{cores})"
+            rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:{port})(?:\s+(?:(?:and|of|for|the)\s+)*(?:{port}))*)?"
+            rf"(?:\s+to\s+(?:the\s+)?{_TOKEN}(?:\s+{_TOKEN}){{0,3}}?)?"
+        )
+        self._pattern = re.compile(
+            rf"(?P<former>(?i:{former})\s*)?"
+            rf"(?P<title>\b(?i:{one_title}(?:\s+and\s+{one_title})*))"
+            rf"\s+(?:(?:{honor})\s+)*"
+            rf"(?P<name>{_TOKEN}(?:\s+(?:(?:{particles})\s+)*{_TOKEN}){{0,5}})"
+        )
+        self._known: dict[str, KnownPerson] = {}
+        for p in gaz.people:
+            for form in (p.name, *p.variants, *p.surnames):
+                self._known.setdefault(fold(form), p)
+        self._actors = actors
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> PeopleFinder:
+        return cls(load_gazetteer(), ActorFinder.load())
+
+    # --- names -------------------------------------------------------------------------
+
+    def _clean_name(self, text: str, start: int, end: int, mentions: list[ActorMention]) -> tuple[int, int]:
+        """Cut a name at a word that cannot be part of it: a stop word, an actor name, a possessive."""
+        cut = end
+        for m in re.finditer(r"\S+", text[start:end]):
+            word = m.group().rstrip(".,")
+            s = start + m.start()
+            if word in self._not_names or any(
+                a.start == s and a.kind in ("state", "organisation", "group") for a in mentions
+            ):
+                cut = s
+                break
+            if _POSSESSIVE.search(m.group()) and m.group()[-1:] in "s'’" and m.group()[-2:-1] in "'’":
+                cut = s + len(m.group()) - 2
+                break
+        name = text[start:cut].rstrip(" ,.")
+        while name and name.split()[-1] in self._particles:
+            name = name[: name.rfind(" ")].rstrip()
+        if name and name.split()[0] in self._honorifics:
+            return self._clean_name(text, start + len(name.split()[0]) + 1, start + len(name), mentions)
+        return start, start + len(name)
+
+    def _prefix_actor(self, text: str, title_start: int, title_end: int, mentions: list[ActorMention]):
+        """The state or organisation a title belongs to: just before it, else inside it."""
+        for m in reversed(mentions):
+            if m.end <= title_start and m.kind in ("state", "organisation"):
+                gap = text[m.end : title_start]
+                if re.fullmatch(r"(?:['’]s)?\s*", gap):
+                    return m
+                break
+        for m in mentions:
+            if title_start <= m.start and m.end <= title_end and m.kind in ("state", "organisation"):
+                return m
+        return None
+
+    # --- resolution --------------------------------------------------------------------
+
+    def resolve(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        """Add title persons, give every person mention one name per person, add later surnames."""
+        people: list[_Person] = []
+        by_key: dict[str, _Person] = {}
+
+        def person_for(name: str, known: KnownPerson | None) -> _Person | None:
+            key = fold(name)
+            if key in by_key:
+                return by_key[key]
+            if known is not None:
+                for p in people:
+                    if p.known is known:
+                        return p
+            tokens = name.split()
+            if len(tokens) == 1:
+                for p in reversed(people):
+                    if tokens[0] in p.tokens:
+                        return p
+            return None
+
+        given: dict[str, _Person] = {}
+
+        def register(p: _Person, surface: str) -> None:
+            by_key[fold(surface)] = p
+            tokens = surface.split()
+            if len(tokens) >= 2:
+                by_key.setdefault(fold(tokens[-1]), p)
+                if tokens[-2] in self._particles:
+                    by_key.setdefault(fold(" ".join(tokens[-2:])), p)
+                if any(t in ("bin", "bint", "ibn") for t in tokens):
+                    given.setdefault(fold(tokens[0]), p)
+
+        found: list[ActorMention] = [m for m in mentions if m.kind != "person"]
+        persons: list[ActorMention] = [m for m in mentions if m.kind == "person"]
+        for match in self._pattern.finditer(text):
+            start, end = self._clean_name(text, match.start("name"), match.end("name"), mentions)
+            if end <= start or any(m.start < end and start < m.end and m.kind != "person" for m in mentions):
+                continue
+            role_text = " ".join(match.group("title").split())
+            last_core = role_text.lower()
+            official = not any(last_core.endswith(u) for u in self._unofficial)
+            former = bool(match.group("former")) or bool(
+                re.search(r"(?i)\b(?:former|ex-|then-)\s*$", text[max(0, match.start() - 20) : match.start()])
+            )
+            prefix = self._prefix_actor(text, match.start("title"), match.end("title"), mentions)
+            if prefix is not None and prefix.end <= match.start("title"):
+                before = text[max(0, prefix.start - 12) : prefix.start]
+                former = former or bool(re.search(r"(?i)\b(?:former|ex-)\s*$", before))
+            surface = text[start:end]
+            known = self._known.get(fold(surface))
+            speaks_for = prefix.name if prefix is not None else (known.speaks_for if known else None)
+            persons = [m for m in persons if not (m.start < end and start < m.end)]
+            persons.append(
+                ActorMention(
+                    start=start,
+                    end=end,
+                    surface=surface,
+                    name=surface,
+                    kind="person",
+                    via="title",
+                    confidence=0.9,
+                    speaks_for=speaks_for if official and not former else None,
+                    role=role_text,
+                    affiliation=prefix.name if prefix is not None else None,
+                    official=official and not former,
+                )
+            )
+        persons.sort(key=lambda m: m.start)
+        resolved: list[ActorMention] = []
+        for m in persons:
+            known = self._known.get(fold(m.surface))
+            p = person_for(m.surface, known)
+            if p is None:
+                p = _Person(
+                    m.surface,
+                    tuple(m.surface.split()),
+                    known,
+                    m.speaks_for,
+                    m.role,
+                    m.affiliation,
+                    m.official,
+                )
+                if known is not None and m.via != "title":
+                    p.speaks_for = known.speaks_for
+                people.append(p)
+            elif len(m.surface.split()) >= 2 and len(p.name.split()) < 2:
+                p.name, p.tokens = m.surface, tuple(m.surface.split())
+            if p.speaks_for is None and m.speaks_for is not None:
+                p.speaks_for = m.speaks_for
+            p.affiliation = p.affiliation or m.affiliation
+            p.role = p.role or m.role
+            p.official = m.official if p.official is None else p.official
+            register(p, m.surface)
+            resolved.append(m)
+        # Bare later references to people first named in full ("Zhetybayev also addressed",
+        # "Sheikh Abdullah": a given name only after an honorific).
+        taken = [(m.start, m.end) for m in found + resolved]
+        keys = [k for k in (*by_key, *given) if len(k) > 2]
+        if keys:
+            surnames = re.compile(
+                rf"(?P<honorific>\b(?:{_alternation(sorted(self._honorifics))})\s+)?\b(?P<name>{_alternation(keys)})\b",
+                re.IGNORECASE,
+            )
+            for match in surnames.finditer(text):
+                start, end = match.span("name")
+                surface = text[start:end]
+                key = fold(surface)
+                if not surface[:1].isupper() or any(s < end and start < e for s, e in taken):
+                    continue
+                p = by_key.get(key)
+                if p is None and match.group("honorific"):
+                    p = given.get(key)
+                if p is None:
+                    continue
+                by_key.setdefault(key, p)
+                resolved.append(
+                    ActorMention(start, end, surface, p.name, "person", "surname", confidence=0.85)
+                )
+        out: list[ActorMention] = []
+        for m in resolved:
+            p = by_key.get(fold(m.surface)) or person_for(m.surface, self._known.get(fold(m.surface)))
+            if p is None:
+                out.append(m)
+                continue
+            display = p.name if len(p.name.split()) >= 2 or p.known is None else p.known.name
+            out.append(
+                replace(
+                    m,
+                    name=display,
+                    speaks_for=p.speaks_for,
+                    role=p.role or m.role,
+                    affiliation=p.affiliation,
+                    official=p.official,
+                )
+            )
+        return sorted(found + out, key=lambda m: m.start)
