@@ -1,0 +1,84 @@
+"""A real kill: SIGKILL ``pledgewatch ingest`` in the middle of a batch, then check what it left."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from pledgewatch.extract import extract
+from pledgewatch.store import make_engine
+from pledgewatch.store.documents import list_claims, list_documents, list_memberships
+from pledgewatch.store.tables import documents
+
+DONORS = ["Qatar", "Kazakhstan", "the United Arab Emirates", "Saudi Arabia", "Kuwait", "Indonesia", "Morocco"]
+TOTAL = 400
+KILL_AFTER = 15
+
+
+def article(i: int) -> str:
+    donor = DONORS[i % len(DONORS)]
+    return (
+        f"Report {i}. {donor} pledged ${(i % 9) + 1} billion to the Board of Peace on Thursday.\n"
+        f"{donor} will also send {100 + i} troops to the International Stabilization Force.\r\n"
+        f"The money will go through the World Bank fund, according to statement number {i}.\n" * 3
+    )
+
+
+def count(url: str) -> int:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        n = int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
+    engine.dispose()
+    return n
+
+
+def test_a_killed_ingest_leaves_only_complete_documents(script: Path, tmp_path: Path, db_url: str) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for i in range(TOTAL):
+        (batch / f"doc{i:05d}.txt").write_bytes(article(i).encode())
+    make_engine(db_url).dispose()  # schema in place before the race starts
+    proc = subprocess.Popen(
+        [str(script), "--db", db_url, "ingest", str(batch), "--published", "2026-02-20", "--quiet"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the kill takes extraction workers with it
+    )
+    deadline = time.monotonic() + 120
+    while count(db_url) < KILL_AFTER and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        stored = list_documents(conn, limit=None)
+        if engine.dialect.name == "sqlite":
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
+        assert KILL_AFTER <= len(stored) < TOTAL
+        for document in stored:
+            i = int(document.doc_id.removeprefix("doc"))
+            assert document.text == article(i).replace("\r\n", "\n")  # the text is whole
+            expected = extract(document.text, document.published)
+            claims = list_claims(conn, doc_id=document.doc_id)
+            assert [c.to_spec() for c in claims] == [c.to_spec() for c in expected.claims]
+            assert all(c.evidence.check(document.text) for c in claims)
+            members = list_memberships(conn, doc_id=document.doc_id)
+            assert [m.to_spec() for m in members] == [m.to_spec() for m in expected.memberships]
+    engine.dispose()
+
+    again = subprocess.run(
+        [str(script), "--db", db_url, "ingest", str(batch), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert again.returncode == 0, again.stderr
+    assert f"stored {TOTAL - len(stored)}, duplicates {len(stored)}, failed 0" in again.stdout
+    assert count(db_url) == TOTAL
