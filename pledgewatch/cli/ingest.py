@@ -116,7 +116,9 @@ def _progress(quiet: bool) -> Iterator[Callable[[IngestEvent], None]]:
 
 
 def _print_summary(summary: IngestSummary) -> None:
-    extra = f" ({summary.claims} claims, {summary.memberships} memberships)" if summary.stored else ""
+    claims = f"{summary.claims} claim{'' if summary.claims == 1 else 's'}"
+    memberships = f"{summary.memberships} membership{'' if summary.memberships == 1 else 's'}"
+    extra = f" ({claims}, {memberships})" if summary.stored else ""
     console.print(summary.line() + extra, highlight=False, soft_wrap=True)
     if summary.stored == 0 and summary.duplicates and not summary.failed:
         console.print("Nothing new: every document was already stored.", soft_wrap=True)
