@@ -1,0 +1,136 @@
+"""The stored ledger: incremental refresh equals rebuild, queries, totals, as-of, schema."""
+
+import dataclasses
+import datetime as dt
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Engine
+
+import pledgewatch.store.ledger_tables  # noqa: F401  (registers the ledger tables in the metadata)
+from pledgewatch.ledger import build_ledger, totals
+from pledgewatch.store.ledger import rebuild_ledger
+from pledgewatch.store.ledger_load import load_claims
+from pledgewatch.store.ledger_queries import (
+    LedgerFilter,
+    count_pledges,
+    donor_timeline,
+    ledger_summary,
+    list_conflicts,
+    list_pledges,
+)
+from pledgewatch.store.tables import metadata
+
+from .corpus import corpus, ingest, snapshot
+
+LEDGER_TABLES = {"pledges", "pledge_claims", "pledge_members", "conflicts", "conflict_claims", "review_log"}
+
+
+def test_migration_matches_the_ledger_table_definitions(engine: Engine) -> None:
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert [d for d in diffs if any(f"'{name}'" in repr(d) for name in LEDGER_TABLES)] == []
+
+
+def test_incremental_refresh_equals_rebuild_and_the_pure_ledger(engine: Engine) -> None:
+    with engine.connect() as conn:
+        ingest(conn, corpus())
+        incremental = snapshot(conn)
+        found, sources = load_claims(conn)
+        pure = build_ledger(found, documents=sources)
+        rebuild_ledger(conn)
+        conn.commit()
+        assert snapshot(conn) == incremental
+    assert [dataclasses.replace(p, id=None) for p in pure.pledges] == incremental[0]
+    assert list(pure.conflicts) == incremental[1]
+
+
+def test_ingest_order_does_not_change_the_stored_ledger(sqlite_url: str, tmp_path) -> None:
+    from pledgewatch.store import make_engine
+
+    first = make_engine(sqlite_url)
+    second = make_engine(f"sqlite:///{tmp_path / 'other.db'}")
+    with first.connect() as a, second.connect() as b:
+        ingest(a, corpus())
+        ingest(b, corpus()[::-1])
+        pa, ca = snapshot(a)
+        pb, cb = snapshot(b)
+    strip = lambda rows: [dataclasses.replace(r, claim_ids=()) for r in rows]  # noqa: E731
+    conflict_key = lambda rows: [(c.kind, c.donor, c.category, c.detail) for c in rows]  # noqa: E731
+    assert strip(pa) == strip(pb) and conflict_key(ca) == conflict_key(cb)
+    first.dispose()
+    second.dispose()
+
+
+def test_queries_filter_and_link_group_pledges_to_members(engine: Engine) -> None:
+    with engine.connect() as conn:
+        ingest(conn, corpus())
+        kazakh = list_pledges(conn, LedgerFilter(donor="Toqaev"))
+        assert [(p.donor, p.category, p.status) for p in kazakh] == [
+            ("Kazakhstan", "education", "pledged"),
+            ("Kazakhstan", "funding", "disputed"),
+            ("Kazakhstan", "medical", "pledged"),
+            ("Kazakhstan + Qatar + United Arab Emirates", "funding", "pledged"),
+        ]
+        assert kazakh[3].group == ("Kazakhstan", "Qatar", "United Arab Emirates")
+        assert [p.donor for p in list_pledges(conn, LedgerFilter(donor="Qatar"))] == [kazakh[3].donor]
+        assert count_pledges(conn, LedgerFilter(status="disputed")) == 1
+        assert len(list_pledges(conn, limit=2, offset=1)) == 2
+        education = kazakh[0]
+        assert education.pledged is not None and education.pledged.value == 300
+        assert education.units == ("grants",) and education.recipient is None
+        kinds = {(c.donor, c.kind) for c in list_conflicts(conn, LedgerFilter(donor="Kazakhstan"))}
+        assert kinds == {("Kazakhstan", "stance"), ("Kazakhstan", "date")}
+
+
+def test_revised_figure_counts_once_and_conflicts_across_outlets(engine: Engine) -> None:
+    with engine.connect() as conn:
+        ingest(conn, corpus())
+        joint, uae = list_pledges(conn, LedgerFilter(donor="United Arab Emirates", category="funding"))
+        assert joint.group and joint.pledged_usd == 7e9
+        assert uae.donor == "United Arab Emirates" and uae.pledged_usd == 1.5e9
+        assert [r.value for r in uae.revisions] == [1.2e9]
+        amount = list_conflicts(conn, LedgerFilter(donor="UAE"), kind="amount")
+        assert len(amount) == 1 and amount[0].detail.startswith("pledge: 1,200,000,000 USD vs 1,500,000,000")
+
+
+def test_sql_summary_equals_the_pure_totals(engine: Engine) -> None:
+    with engine.connect() as conn:
+        ingest(conn, corpus())
+        stored = ledger_summary(conn)
+        assert stored == totals(list_pledges(conn, limit=None))
+        assert stored.pledged.usd == 1.5e9 and stored.joint_pledged.usd == 7e9
+        assert stored.pledged.counts == (("grants", 300.0),)
+        assert stored.pledged.unknown == 2  # Kazakhstan funding and medical: no figure, not zero
+
+
+def test_as_of_shows_what_was_published_by_then(sqlite_url: str) -> None:
+    from pledgewatch.store import make_engine
+
+    engine = make_engine(sqlite_url)
+    with engine.connect() as conn:
+        ingest(conn, corpus())
+
+        def rows(day: str) -> list[tuple[str, str, str]]:
+            found = list_pledges(conn, LedgerFilter(donor="Kazakhstan", as_of=dt.date.fromisoformat(day)))
+            return [(p.donor, p.category, p.status) for p in found]
+
+        assert rows("2026-01-01") == []
+        assert ("Kazakhstan", "funding", "disputed") not in rows("2026-01-31")
+        assert ("Kazakhstan", "funding", "disputed") in rows("2026-02-28")
+        now = [(p.donor, p.category, p.status) for p in list_pledges(conn, LedgerFilter(donor="Kazakhstan"))]
+        assert rows("2026-12-31") == now
+    engine.dispose()
+
+
+def test_donor_timeline_lists_claims_with_sources_oldest_first(sqlite_url: str) -> None:
+    from pledgewatch.store import make_engine
+
+    engine = make_engine(sqlite_url)
+    with engine.connect() as conn:
+        ingest(conn, corpus())
+        timeline = donor_timeline(conn, "Kazakhstan")
+        assert [v.source.doc_id for v in timeline] == ["alpha", "alpha", "alpha", "beta", "gamma"]
+        assert timeline[3].claim.stance == "deny" and timeline[3].source.outlet == "Gulf Courier"
+        assert timeline[3].claim.evidence.text.startswith("Officials in Astana said no money")
+    engine.dispose()
