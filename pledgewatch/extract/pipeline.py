@@ -35,6 +35,11 @@ EXTRACTOR_VERSION = "1.0.0"
 
 _NOT_EVENT_DATE = re.compile(r"(?:since|from|until|in|by|through|before|after)\s*$", re.I)
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely)\s+humanitarian\b", re.I)
+_MONEY_HINT = re.compile(
+    r"[$€£¥₹₩]|\b(?:[A-Z]{3}\s?\d|\d[\d.,]*\s?(?:[mb]n|million|billion|trillion|lakh|crore|mln|bln))|"
+    r"\b(?:dollars|euros|pounds|yen|francs|kroner|kronor|rubles|roubles|dirhams|riyals|rupees|won|yuan)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +61,10 @@ class Pipeline:
     def has_trigger(self, text: str) -> bool:
         """The prefilter: does any sentence hold a contribution or membership cue and a category?"""
         return bool(
-            (self.cues.trigger.search(text) and self.categories.terms.search(text))
+            (
+                self.cues.trigger.search(text)
+                and (self.categories.terms.search(text) or _MONEY_HINT.search(text))
+            )
             or self.memberships.trigger.search(text)
             or _HUMANITARIAN_ONLY.search(text)
         )

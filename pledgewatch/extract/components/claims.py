@@ -78,6 +78,8 @@ _COLLECTIVE = re.compile(
 _PRIOR_AMOUNT = re.compile(
     r"(?:up\s+from|down\s+from|compared\s+(?:with|to)|from\s+(?:a|an|the)?\s*previous)\s*$", re.I
 )
+_CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
+_BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely|strictly|only)\s+humanitarian\b", re.I)
 _MILITARY = re.compile(r"\b(?:troops|soldiers|military|peacekeep\w*|armed\s+forces|deployment)\b", re.I)
 _PARTICIPATE = re.compile(
@@ -171,8 +173,8 @@ class SentenceReader:
         """Where the clause of a cue begins after a speech verb ("Blinken said [the US would]")."""
         start = lo
         for m in re.finditer(r"[\w’']+", text[lo:hi]):
-            word = m.group(0).lower()
-            if word in self.cues.speech_verbs:
+            word = m.group(0)
+            if word[0].islower() and word in self.cues.speech_verbs:
                 start = lo + m.end()
                 tail = re.match(r"\s*(?:on\s+\w+\s+)?(?:\([^)]*\)\s*)?(?:that\b)?", text[start:hi])
                 if tail:
@@ -216,8 +218,15 @@ class SentenceReader:
         main_hi = hi
         if purpose is not None and first_hit is not None and first_hit < purpose:
             main_hi = purpose
-        main = [h for h in hits if h.start < main_hi]
-        main_q = [q for q in qty if q.start - off < main_hi]
+        spans = [(lo, main_hi)]
+        while spans[-1][1] < hi:
+            resume = self._resume(text, spans[-1][1], hi, [q.start - off for q in qty])
+            if resume >= hi:
+                break
+            again = self.cats.purpose_start(text, resume + 1, hi)
+            spans.append((resume, again if again is not None else hi))
+        main = [h for h in hits if _inside(h.start, spans)]
+        main_q = [q for q in qty if _inside(q.start - off, spans)]
         categories: list[str] = []
         for h in main:
             if h.category not in categories:
@@ -251,6 +260,17 @@ class SentenceReader:
             amount = next((q for q in counts if self.cats.count_category(q.unit) == cat), None)
             drafts.extend(self._split_each(inp, cue, donors, amount, each, collective, lo, hi, cat))
         return drafts
+
+    @staticmethod
+    def _resume(text: str, lo: int, hi: int, qty_starts: list[int]) -> int:
+        """Where a purpose phrase gives way to a new conjunct ("to stabilize food security
+        in Gaza and 500 university scholarships"): right after "and", a new amount."""
+        starts = set(qty_starts)
+        for m in _CONJUNCT.finditer(text, lo, hi):
+            nxt = _BOUND_WORDS.match(text, m.end())
+            if m.end() in starts or (nxt and nxt.end() in starts):
+                return m.end()
+        return hi
 
     def _split_each(
         self,

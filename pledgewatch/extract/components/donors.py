@@ -59,6 +59,15 @@ _PRONOUN = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[\w’'-]+")
+_POSSESSED = re.compile(r"^['’]s?\s+([\w-]+)")
+# Nouns after "X's" that keep X as the one who gives ("Kazakhstan's contribution will ...");
+# any other noun makes X a mere possessor ("Ukraine's allies pledged ...").
+_KEEP_POSSESSOR = frozenset(
+    "government ministry foreign finance president prime leader leadership cabinet administration delegation "
+    "authorities officials participation contribution contributions assistance aid support pledge pledges "
+    "commitment offer decision side treasury parliament king emir envoy representative ambassador mission "
+    "state national armed military defence defense development sovereign".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,9 +137,13 @@ def governed(text: str, m: ActorMention, floor: int) -> bool:
 
 
 def _modifier(text: str, m: ActorMention) -> bool:
-    """A state name used inside a longer name ("Ukraine Recovery Conference")."""
+    """A state name used inside a longer name ("Ukraine Recovery Conference"), or a mere
+    possessor ("Ukraine's allies")."""
     if m.kind == "person":
         return False
+    owned = _POSSESSED.match(text[m.end : m.end + 40])
+    if owned and owned.group(1).lower() not in _KEEP_POSSESSOR:
+        return True
     nxt = re.match(r"\s+([A-Z][a-z]+)", text[m.end : m.end + 30])
     return nxt is not None and nxt.group(1) not in {"And", "The"} and m.via in ("name", "capital")
 
