@@ -91,7 +91,7 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def reset_database(url: str) -> None:
-    """Empty the database at ``url``: an SQLite file is deleted, other databases lose every table."""
+    """Empty the database at ``url``: an SQLite file is deleted; PostgreSQL's public schema is recreated."""
     parsed = make_url(normalise_url(url))
     if parsed.get_backend_name() == "sqlite":
         if parsed.database not in (None, "", ":memory:"):
@@ -101,9 +101,14 @@ def reset_database(url: str) -> None:
     engine = make_engine(url, migrate_schema=False)
     try:
         with engine.begin() as conn:
-            existing = MetaData()
-            existing.reflect(conn)
-            existing.drop_all(conn)
+            if conn.dialect.name == "postgresql":
+                # Migrations may add functions and triggers too: start from an empty schema.
+                conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+                conn.exec_driver_sql("CREATE SCHEMA public")
+            else:
+                existing = MetaData()
+                existing.reflect(conn)
+                existing.drop_all(conn)
     except OperationalError as error:
         raise DatabaseUnavailableError(
             f"cannot open {parsed.render_as_string(hide_password=True)}"
