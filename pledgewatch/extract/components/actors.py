@@ -46,7 +46,7 @@ import ahocorasick
 
 from pledgewatch.extract.gazetteer import Gazetteer, load_gazetteer
 
-Kind = Literal["state", "organisation", "group", "person", "blocked"]
+Kind = Literal["state", "organisation", "group", "person", "blocked", "title"]
 Via = Literal["name", "acronym", "demonym", "capital", "territory", "group", "title", "surname"]
 
 # Confidence that a mention of this kind names an actor (a capital is often just a place).
@@ -103,6 +103,25 @@ def _build_fold_table() -> dict[int, str]:
 
 
 _FOLD = _build_fold_table()
+
+
+def _build_match_table() -> dict[int, str]:
+    """``fold`` plus every ASCII or common Unicode punctuation and space mapped to one space."""
+    table = dict(_FOLD)
+    for code in range(0x80):
+        if not chr(code).isalnum():
+            table[code] = " "
+    for char in "\u00a0\u2009\u202f\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u02bc\u2010\u2011\u2012\u2013\u2014\u2015\u2026\u00b7\u00ab\u00bb":
+        table[ord(char)] = " "
+    return table
+
+
+_MATCH = _build_match_table()
+
+
+def _match_key(alias: str) -> str:
+    """How an alias is stored in the automaton: folded, punctuation as spaces, padded."""
+    return " " + fold(alias).translate(_MATCH) + " "
 
 
 def fold(text: str) -> str:
@@ -168,6 +187,8 @@ def _entries(gaz: Gazetteer) -> list[tuple[str, _Entry]]:
             out.append(
                 (surname, _Entry(p.name, "person", "surname", None, surname, False, p.speaks_for, p.role))
             )
+    for core in gaz.titles.official + gaz.titles.unofficial:
+        out.append((core, _Entry(core, "title", "title", None, None, False)))
     for phrase in gaz.blocked:
         out.append((phrase, _Entry(phrase, "blocked", "name", None, None, False)))
     return out
@@ -198,13 +219,15 @@ class ActorFinder:
         self._entries: list[_Entry] = []
         by_key: dict[str, list[int]] = {}
         for alias, entry in _entries(gaz):
-            key = fold(alias)
+            key = _match_key(alias)
             index = len(self._entries)
             self._entries.append(entry)
             by_key.setdefault(key, []).append(index)
         self._automaton = ahocorasick.Automaton()
         for key, indexes in by_key.items():
-            self._automaton.add_word(key, (len(key), tuple(indexes)))
+            is_title = any(self._entries[i].kind == "title" for i in indexes)
+            names = tuple(i for i in indexes if self._entries[i].kind != "title")
+            self._automaton.add_word(key, (len(key) - 2, names, is_title))
         self._automaton.make_automaton()
         titles = gaz.titles
         self._title_words = frozenset(
@@ -252,16 +275,21 @@ class ActorFinder:
 
     def find(self, text: str) -> list[ActorMention]:
         """State, organisation, group and listed-person mentions, longest match first, in text order."""
-        folded = fold(text)
-        n = len(text)
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[list[ActorMention], list[tuple[int, int]]]:
+        """``find`` plus the spans of title words ("President", "Foreign Minister"), for people."""
+        # Every key is padded with spaces and punctuation reads as a space, so a hit always
+        # stands on word boundaries. Offsets: padded index i is text index i - 1.
+        padded = " " + fold(text).translate(_MATCH) + " "
         candidates: list[tuple[int, int, _Entry]] = []
-        for last, (length, indexes) in self._automaton.iter(folded):
-            start, end = last - length + 1, last + 1
-            if (start > 0 and _WORDCHAR.match(folded, start - 1)) or (
-                end < n and _WORDCHAR.match(folded, end)
-            ):
-                continue
-            if entry_is_money(text, start, end):
+        titles: list[tuple[int, int]] = []
+        for last, (length, indexes, is_title) in self._automaton.iter(padded):
+            end = last - 1  # the trailing pad sits at text index `last - 1`
+            start = end - length
+            if is_title:
+                titles.append((start, end))
+            if not indexes or entry_is_money(text, start, end):
                 continue
             entry = self._pick(text, start, end, indexes)
             if entry is not None:
@@ -292,15 +320,15 @@ class ActorFinder:
                     role=entry.role,
                 )
             )
-        return mentions
+        return mentions, titles
 
 
 def find_actors(text: str) -> list[ActorMention]:
     """Every actor mention in ``text``, persons resolved within the document (see module doc)."""
     from pledgewatch.extract.components.people import PeopleFinder
 
-    mentions = ActorFinder.load().find(text)
-    return PeopleFinder.load().resolve(text, mentions)
+    mentions, titles = ActorFinder.load().scan(text)
+    return PeopleFinder.load().resolve(text, mentions, titles)
 
 
 _LEAD_CHARS = 700

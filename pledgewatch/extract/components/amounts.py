@@ -99,7 +99,15 @@ class AmountFinder:
         word_scales = [s for s in cur.scales if s not in _ATTACHED_SCALES or len(s) > 2]
         number_words = _alternation(list(cur.number_words))
         iso_codes = [s for s in letters if s.isalpha() and s.isupper() and len(s) == 3]
+        # A cheap first-character guard lets the regex engine skip most positions.
+        first = (
+            {c for c in "0123456789"} | {x[0] for x in cur.symbols} | {w[0].lower() for w in cur.number_words}
+        )
+        first |= {c.upper() for c in first if c.isalpha()}
+        marks = "".join(sorted(re.escape(c) for c in first if not c.isalpha()))
+        letters_first = "".join(sorted(c for c in first if c.isalpha()))
         self._pattern = re.compile(
+            rf"(?=[{marks}]|(?<![A-Za-z])[{letters_first}])"
             rf"(?:(?P<sign>{_alternation(signs)})|(?<![A-Za-z])(?P<code>{_alternation(letters)}))?\s?"
             rf"(?:(?<![\d.,])(?P<num>{_NUMBER})|\b(?P<word>(?i:{number_words})))"
             rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_NUMBER}))?"

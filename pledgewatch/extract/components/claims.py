@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pledgewatch.extract.components.actors import ActorMention
-from pledgewatch.extract.components.categories import CategoryLexicon
+from pledgewatch.extract.components.categories import CategoryHit, CategoryLexicon
 from pledgewatch.extract.components.cues import Cue, CueLexicon, NonClaim
 from pledgewatch.extract.components.donors import DocContext, Donors, list_after, subject_donors, usable
 from pledgewatch.extract.segment import Sentence
@@ -78,6 +78,8 @@ _COLLECTIVE = re.compile(
 _PRIOR_AMOUNT = re.compile(
     r"(?:up\s+from|down\s+from|compared\s+(?:with|to)|from\s+(?:a|an|the)?\s*previous)\s*$", re.I
 )
+# "of the $1 billion it pledged", "of its $1 billion pledge": the amount of an earlier pledge.
+_REFERENCE = re.compile(r"\b(?:of|from)\s+(?:the|its|their|his|her|a|an)\s+(?:\w+\s+)?$", re.I)
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely|strictly|only)\s+humanitarian\b", re.I)
@@ -157,10 +159,16 @@ class SentenceReader:
         start = lo
         if prev is not None:
             start = max(start, prev[0].end)
-        start = self._after_speech(text, start, cue.start)
-        found = subject_donors(text, s.start, inp.mentions, start, cue.start, self.ctx)
+        speech_at = self._after_speech(text, start, cue.start)
+        found = subject_donors(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
+        if found is not None and found.chain[:1] and found.chain[0].startswith('"') and speech_at > start:
+            # "Denmark said it would send ...": the pronoun is the speaker's own side.
+            sayer = subject_donors(text, s.start, inp.mentions, start, speech_at, self.ctx)
+            if sayer is not None and not sayer.chain[0].startswith('"'):
+                return Donors(sayer.names, (found.chain[0], *sayer.chain), sayer.speaker, cue.start)
         if found is not None:
             return found
+        start = speech_at
         region = text[start : cue.start]
         words = region.split()
         if words and words[0].lower().strip(",") in self.cues.relativizers and len(words) <= 4:
@@ -233,8 +241,9 @@ class SentenceReader:
                 categories.append(h.category)
         money = [q for q in main_q if q.is_money]
         counts = [q for q in main_q if not q.is_money]
+        count_cat = {q: self._count_category(q, main, off) for q in counts}
         for q in counts:
-            cat = self.cats.count_category(q.unit)
+            cat = count_cat[q]
             if cat and cat not in categories:
                 categories.append(cat)
         if money and "funding" not in categories:
@@ -255,11 +264,20 @@ class SentenceReader:
         for cat in categories:
             if cat == "funding" and money:
                 for q in money:
-                    drafts.extend(self._split_each(inp, cue, donors, q, each, collective, lo, hi))
+                    reference = _REFERENCE.search(text[max(0, q.start - off - 16) : q.start - off])
+                    use = (
+                        Cue(cue.start, cue.end, "pledge", "pledge", cue.name, cue.text) if reference else cue
+                    )
+                    drafts.extend(self._split_each(inp, use, donors, q, each, collective, lo, hi))
                 continue
-            amount = next((q for q in counts if self.cats.count_category(q.unit) == cat), None)
+            amount = next((q for q in counts if count_cat[q] == cat), None)
             drafts.extend(self._split_each(inp, cue, donors, amount, each, collective, lo, hi, cat))
         return drafts
+
+    def _count_category(self, q: Quantity, hits: list[CategoryHit], off: int) -> str | None:
+        """A count's category: a term inside it wins ("50 demining experts"), else its unit's."""
+        inner = [h.category for h in hits if q.start - off <= h.start < q.end - off]
+        return inner[-1] if inner else self.cats.count_category(q.unit)
 
     @staticmethod
     def _resume(text: str, lo: int, hi: int, qty_starts: list[int]) -> int:

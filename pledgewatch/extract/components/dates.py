@@ -57,6 +57,7 @@ _YEAR = r"(?:19|20)\d{2}"
 _LOOKAHEAD_DAYS = 60
 
 _PATTERN = re.compile(
+    r"(?=[0-9JFMASONDTWYLEltnye])(?:"  # a cheap first-character guard: the engine skips other positions
     rf"(?P<wd_full>(?P<wd_last>last\s+)?\b(?P<wd>{_WEEKDAY})\b"
     rf"(?:,?\s*\(\s*(?P<wd_m>{_MONTH})\s*(?P<wd_d>{_DAY})\s*\))?)"
     rf"|\b(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)\b"
@@ -64,7 +65,7 @@ _PATTERN = re.compile(
     rf"|\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?"
     rf"|\b(?P<m3>{_FULL_MONTH})\s+(?:of\s+)?(?P<y3>{_YEAR})\b"
     rf"|\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\s+this|[Ll]ate|[Ee]arly)\s+(?P<m4>{_FULL_MONTH})\b"
-    rf"|\b(?P<rd>[Yy]esterday|[Tt]oday)\b"
+    rf"|\b(?P<rd>[Yy]esterday|[Tt]oday)\b)"
 )
 
 

@@ -20,36 +20,6 @@ from importlib import resources
 from pledgewatch.errors import ExtractDataError
 from pledgewatch.extract.components.actors import ActorMention, DocumentActors
 
-_PREPOSITIONS = frozenset(
-    [
-        "by",
-        "of",
-        "from",
-        "to",
-        "for",
-        "with",
-        "in",
-        "at",
-        "into",
-        "on",
-        "toward",
-        "towards",
-        "through",
-        "via",
-        "among",
-        "between",
-        "under",
-        "against",
-        "about",
-        "over",
-        "across",
-        "within",
-        "without",
-        "than",
-        "like",
-        "including",
-    ]
-)
 _COORD = re.compile(r"^(?:\s*(?:,|and|&|as well as|both|the|also|plus)\s*)*$", re.I)
 _LIST_LEAD = re.compile(r"^\s*(?:both\s+|the\s+|all\s+)*$", re.I)
 _NP_FILLER = re.compile(r"^(?:\s*(?:the|and|,|[A-Z][\w’'.-]*)\s*)*$")
@@ -60,14 +30,6 @@ _PRONOUN = re.compile(
 )
 _WORD = re.compile(r"[\w’'-]+")
 _POSSESSED = re.compile(r"^['’]s?\s+([\w-]+)")
-# Nouns after "X's" that keep X as the one who gives ("Kazakhstan's contribution will ...");
-# any other noun makes X a mere possessor ("Ukraine's allies pledged ...").
-_KEEP_POSSESSOR = frozenset(
-    "government ministry foreign finance president prime leader leadership cabinet administration delegation "
-    "authorities officials participation contribution contributions assistance aid support pledge pledges "
-    "commitment offer decision side treasury parliament king emir envoy representative ambassador mission "
-    "state national armed military defence defense development sovereign".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +71,23 @@ class DocContext:
 
 
 @lru_cache(maxsize=1)
+def load_grammar() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(prepositions, keep_possessor, after_subject) from ``data/grammar.json``."""
+    raw = resources.files("pledgewatch.extract.data").joinpath("grammar.json").read_text(encoding="utf-8")
+    try:
+        data = json.loads(raw)
+        return (
+            frozenset(data["prepositions"]),
+            frozenset(data["keep_possessor"]),
+            frozenset(data["after_subject"]),
+        )
+    except (KeyError, TypeError) as error:
+        raise ExtractDataError(
+            f"grammar.json is invalid: {error}", path="extract/data/grammar.json"
+        ) from error
+
+
+@lru_cache(maxsize=1)
 def load_groups() -> dict[str, tuple[str, ...]]:
     """Members of the groups of states a text may name collectively (``data/groups.json``)."""
     raw = resources.files("pledgewatch.extract.data").joinpath("groups.json").read_text(encoding="utf-8")
@@ -128,7 +107,9 @@ def governed(text: str, m: ActorMention, floor: int) -> bool:
     words = _WORD.findall(text[floor : m.start])
     for word in reversed(words[-5:]):
         low = word.lower()
-        if low in _PREPOSITIONS:
+        if low in load_grammar()[0]:
+            if low == "with" and re.match(r"\s+\w+ing\b", text[m.end : m.end + 20]):
+                return False  # "with the United States pledging $4 billion"
             return low != "including"
         if low in ("the", "and", "both") or word[0].isupper():
             continue
@@ -136,14 +117,20 @@ def governed(text: str, m: ActorMention, floor: int) -> bool:
     return False
 
 
-def _modifier(text: str, m: ActorMention) -> bool:
-    """A state name used inside a longer name ("Ukraine Recovery Conference"), or a mere
-    possessor ("Ukraine's allies")."""
+def _modifier(text: str, m: ActorMention, hi: int) -> bool:
+    """A state name used inside a longer name ("Ukraine Recovery Conference"), a mere
+    possessor ("Ukraine's allies") or a noun modifier ("IDA replenishment", "US allies")."""
     if m.kind == "person":
         return False
+    _, keep, after = load_grammar()
     owned = _POSSESSED.match(text[m.end : m.end + 40])
-    if owned and owned.group(1).lower() not in _KEEP_POSSESSOR:
+    if owned and owned.group(1).lower() not in keep:
         return True
+    word = re.match(r"\s+([a-z][\w-]*)", text[m.end : hi])
+    if word and not owned:
+        w = word.group(1)
+        if w not in after and w not in keep and not w.endswith(("ly", "ed")) and w not in load_grammar()[0]:
+            return True
     nxt = re.match(r"\s+([A-Z][a-z]+)", text[m.end : m.end + 30])
     return nxt is not None and nxt.group(1) not in {"And", "The"} and m.via in ("name", "capital")
 
@@ -196,7 +183,9 @@ def subject_donors(
     candidates = [
         i
         for i, m in enumerate(local)
-        if usable(m) and not governed(text, _shift(m, offset), lo) and not _modifier(text, _shift(m, offset))
+        if usable(m)
+        and not governed(text, _shift(m, offset), lo)
+        and not _modifier(text, _shift(m, offset), hi)
     ]
     if candidates:
         head = candidates[-1]

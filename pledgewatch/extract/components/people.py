@@ -22,8 +22,11 @@ within the document:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+
+import ahocorasick
 
 from pledgewatch.extract.components.actors import ActorFinder, ActorMention, fold
 from pledgewatch.extract.gazetteer import Gazetteer, KnownPerson, load_gazetteer
@@ -36,6 +39,8 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _TOKEN = rf"(?:[{_UPPER}]\.|[{_UPPER}][\w'’\-]*)"
 _POSSESSIVE = re.compile(r"['’]s?$")
+_WORD = re.compile(r"[\w'’\-]+")
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
 @dataclass(slots=True)
@@ -66,18 +71,20 @@ class PeopleFinder:
         port = _alternation(t.portfolio_words)
         honor = _alternation(t.honorifics)
         particles = _alternation(t.particles)
-        former = _alternation(t.former)
-        one_title = (
-            rf"(?:(?:{mods})\s+)*(?:{cores})"
-            rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:{port})(?:\s+(?:(?:and|of|for|the)\s+)*(?:{port}))*)?"
-            rf"(?:\s+to\s+(?:the\s+)?{_TOKEN}(?:\s+{_TOKEN}){{0,3}}?)?"
+        portfolio = (
+            rf"(?:\s+(?i:of|for)\s+(?:the\s+)?(?i:{port})(?:\s+(?:(?:and|of|for|the)\s+)*(?i:{port}))*)?"
         )
-        self._pattern = re.compile(
-            rf"(?P<former>(?i:{former})\s*)?"
-            rf"(?P<title>\b(?i:{one_title}(?:\s+and\s+{one_title})*))"
+        to_whom = rf"(?:\s+to\s+(?:the\s+)?{_TOKEN}(?:\s+{_TOKEN}){{0,3}}?)?"
+        one_title = rf"(?:(?:{mods})\s+)*(?:{cores}){portfolio}{to_whom}"
+        # Anchored right after a title word found by the actor automaton: the rest of the
+        # title, more titles joined by "and", honorifics, then the name.
+        self._rest = re.compile(
+            rf"(?P<tail>{portfolio}{to_whom}(?:\s+and\s+(?i:{one_title}))*)"
             rf"\s+(?:(?:{honor})\s+)*"
             rf"(?P<name>{_TOKEN}(?:\s+(?:(?:{particles})\s+)*{_TOKEN}){{0,5}})"
         )
+        self._modifier_words = frozenset(w.lower() for m in t.modifiers for w in m.split())
+        self._former = re.compile(rf"(?i:\b(?:{_alternation(t.former)}))\s*$")
         self._known: dict[str, KnownPerson] = {}
         for p in gaz.people:
             for form in (p.name, *p.variants, *p.surnames):
@@ -91,15 +98,13 @@ class PeopleFinder:
 
     # --- names -------------------------------------------------------------------------
 
-    def _clean_name(self, text: str, start: int, end: int, mentions: list[ActorMention]) -> tuple[int, int]:
+    def _clean_name(self, text: str, start: int, end: int, actor_starts: set[int]) -> tuple[int, int]:
         """Cut a name at a word that cannot be part of it: a stop word, an actor name, a possessive."""
         cut = end
         for m in re.finditer(r"\S+", text[start:end]):
             word = m.group().rstrip(".,")
             s = start + m.start()
-            if word in self._not_names or any(
-                a.start == s and a.kind in ("state", "organisation", "group") for a in mentions
-            ):
+            if word in self._not_names or s in actor_starts:
                 cut = s
                 break
             if _POSSESSIVE.search(m.group()) and m.group()[-1:] in "s'’" and m.group()[-2:-1] in "'’":
@@ -109,7 +114,7 @@ class PeopleFinder:
         while name and name.split()[-1] in self._particles:
             name = name[: name.rfind(" ")].rstrip()
         if name and name.split()[0] in self._honorifics:
-            return self._clean_name(text, start + len(name.split()[0]) + 1, start + len(name), mentions)
+            return self._clean_name(text, start + len(name.split()[0]) + 1, start + len(name), actor_starts)
         return start, start + len(name)
 
     def _prefix_actor(self, text: str, title_start: int, title_end: int, mentions: list[ActorMention]):
@@ -127,8 +132,81 @@ class PeopleFinder:
 
     # --- resolution --------------------------------------------------------------------
 
-    def resolve(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-        """Add title persons, give every person mention one name per person, add later surnames."""
+    def _titles(
+        self, text: str, hits: list[tuple[int, int]], mentions: list[ActorMention]
+    ) -> Iterator[tuple[int, int, int, int]]:
+        """(title start, title end, name start, name end) for each title word followed by a name."""
+        consumed = -1
+        actor_starts = {a.start for a in mentions if a.kind in ("state", "organisation", "group")}
+        for core_start, core_end in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
+            if core_start < consumed:
+                continue
+            rest = self._rest.match(text, core_end)
+            if rest is None:
+                continue
+            start, end = self._clean_name(text, rest.start("name"), rest.end("name"), actor_starts)
+            if end <= start:
+                continue
+            consumed = end
+            title_start = core_start
+            for word in reversed(list(_WORD.finditer(text, max(0, core_start - 80), core_start))):
+                if text[word.end() : title_start].strip() or word.group().lower() not in self._modifier_words:
+                    break
+                title_start = word.start()
+            title_end = rest.end("tail")
+            yield title_start, title_end, start, end
+
+    def _later_references(
+        self,
+        text: str,
+        keys: list[str],
+        by_key: dict[str, _Person],
+        given: dict[str, _Person],
+        taken: list[ActorMention],
+    ) -> list[ActorMention]:
+        """Surnames, 'Al-Jubeir', 'Sheikh Abdullah' of people already named in this document."""
+        automaton = ahocorasick.Automaton()
+        for key in keys:
+            automaton.add_word(key, len(key))
+        automaton.make_automaton()
+        folded = fold(text)
+        occupied = bytearray(len(text))
+        for m in taken:
+            occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
+        hits = sorted(
+            ((last - n + 1, last + 1) for last, n in automaton.iter(folded)), key=lambda h: (h[0], -h[1])
+        )
+        out: list[ActorMention] = []
+        last_end = -1
+        for start, end in hits:
+            if start < last_end or occupied.find(1, start, end) != -1:
+                continue
+            if (start and folded[start - 1].isalnum()) or (end < len(text) and folded[end].isalnum()):
+                continue
+            surface = text[start:end]
+            if not (surface[:1].isupper() or surface.split()[0] in self._particles):
+                continue
+            key = folded[start:end]
+            person = by_key.get(key)
+            if person is None and key in given:
+                before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+                if before and before.group(1).rstrip(".") in self._honorifics:
+                    person = given[key]
+            if person is None:
+                continue
+            last_end = end
+            out.append(ActorMention(start, end, surface, person.name, "person", "surname", confidence=0.85))
+        return out
+
+    def resolve(
+        self, text: str, mentions: list[ActorMention], title_hits: list[tuple[int, int]] | None = None
+    ) -> list[ActorMention]:
+        """Add title persons, give every person mention one name per person, add later surnames.
+
+        ``title_hits``: spans of title words from ``ActorFinder.scan``; found again when None.
+        """
+        if title_hits is None:
+            title_hits = self._actors.scan(text)[1]
         people: list[_Person] = []
         by_key: dict[str, _Person] = {}
 
@@ -161,20 +239,15 @@ class PeopleFinder:
 
         found: list[ActorMention] = [m for m in mentions if m.kind != "person"]
         persons: list[ActorMention] = [m for m in mentions if m.kind == "person"]
-        for match in self._pattern.finditer(text):
-            start, end = self._clean_name(text, match.start("name"), match.end("name"), mentions)
-            if end <= start or any(m.start < end and start < m.end and m.kind != "person" for m in mentions):
+        for title_start, title_end, start, end in self._titles(text, title_hits, mentions):
+            if any(m.start < end and start < m.end and m.kind != "person" for m in mentions):
                 continue
-            role_text = " ".join(match.group("title").split())
-            last_core = role_text.lower()
-            official = not any(last_core.endswith(u) for u in self._unofficial)
-            former = bool(match.group("former")) or bool(
-                re.search(r"(?i)\b(?:former|ex-|then-)\s*$", text[max(0, match.start() - 20) : match.start()])
-            )
-            prefix = self._prefix_actor(text, match.start("title"), match.end("title"), mentions)
-            if prefix is not None and prefix.end <= match.start("title"):
-                before = text[max(0, prefix.start - 12) : prefix.start]
-                former = former or bool(re.search(r"(?i)\b(?:former|ex-)\s*$", before))
+            role_text = " ".join(text[title_start:title_end].split())
+            official = not any(role_text.lower().endswith(u) for u in self._unofficial)
+            former = bool(self._former.search(text, max(0, title_start - 20), title_start))
+            prefix = self._prefix_actor(text, title_start, title_end, mentions)
+            if prefix is not None and prefix.end <= title_start:
+                former = former or bool(self._former.search(text, max(0, prefix.start - 20), prefix.start))
             surface = text[start:end]
             known = self._known.get(fold(surface))
             speaks_for = prefix.name if prefix is not None else (known.speaks_for if known else None)
@@ -223,28 +296,9 @@ class PeopleFinder:
             resolved.append(m)
         # Bare later references to people first named in full ("Zhetybayev also addressed",
         # "Sheikh Abdullah": a given name only after an honorific).
-        taken = [(m.start, m.end) for m in found + resolved]
         keys = [k for k in (*by_key, *given) if len(k) > 2]
         if keys:
-            surnames = re.compile(
-                rf"(?P<honorific>\b(?:{_alternation(sorted(self._honorifics))})\s+)?\b(?P<name>{_alternation(keys)})\b",
-                re.IGNORECASE,
-            )
-            for match in surnames.finditer(text):
-                start, end = match.span("name")
-                surface = text[start:end]
-                key = fold(surface)
-                if not surface[:1].isupper() or any(s < end and start < e for s, e in taken):
-                    continue
-                p = by_key.get(key)
-                if p is None and match.group("honorific"):
-                    p = given.get(key)
-                if p is None:
-                    continue
-                by_key.setdefault(key, p)
-                resolved.append(
-                    ActorMention(start, end, surface, p.name, "person", "surname", confidence=0.85)
-                )
+            resolved += self._later_references(text, keys, by_key, given, found + resolved)
         out: list[ActorMention] = []
         for m in resolved:
             p = by_key.get(fold(m.surface)) or person_for(m.surface, self._known.get(fold(m.surface)))
