@@ -1,0 +1,164 @@
+"""Read queries the API and the dashboard need that the other store modules do not offer.
+
+Same rules as the rest of ``store``: SQLAlchemy Core, records out. Each query is
+bounded (ids or a limit) and runs on an index, so pages stay fast with a million claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from pledgewatch.records import Claim, Conflict
+from pledgewatch.store.claims import _claim, donors_of
+from pledgewatch.store.ledger_tables import conflict_claims, conflicts, pledges
+from pledgewatch.store.tables import claims, documents
+
+
+def _claims_query() -> Any:
+    return select(claims, documents.c.doc_id, documents.c.published).join(
+        documents, documents.c.id == claims.c.document_id
+    )
+
+
+def _with_donors(conn: Connection, rows: Sequence[Any]) -> list[Claim]:
+    donors = donors_of(conn, [row.id for row in rows])
+    return [_claim(row, donors.get(row.id, ())) for row in rows]
+
+
+def claims_by_ids(conn: Connection, ids: Iterable[int]) -> list[Claim]:
+    """The claims with these ids, in the order of the ids; unknown ids are left out."""
+    wanted = list(dict.fromkeys(ids))
+    found: dict[int, Claim] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = conn.execute(_claims_query().where(claims.c.id.in_(chunk))).all()
+        found.update((claim.id, claim) for claim in _with_donors(conn, rows) if claim.id is not None)
+    return [found[i] for i in wanted if i in found]
+
+
+def get_claim(conn: Connection, claim_id: int) -> Claim | None:
+    found = claims_by_ids(conn, [claim_id])
+    return found[0] if found else None
+
+
+def newest_claims(conn: Connection, *, limit: int = 10, review_state: str | None = None) -> list[Claim]:
+    """The most recently stored claims first (by id, the primary key: no scan)."""
+    query = _claims_query().order_by(claims.c.id.desc()).limit(limit)
+    if review_state is not None:
+        query = query.where(claims.c.review_state == review_state)
+    return _with_donors(conn, conn.execute(query).all())
+
+
+# --- the overview's aggregates over the ledger ----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryStatus:
+    category: str
+    status: str
+    pledges: int
+    pledged_usd: float | None
+    delivered_usd: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class DonorSums:
+    donor: str
+    pledges: int
+    pledged_usd: float | None
+    delivered_usd: float | None
+
+
+def pledge_matrix(conn: Connection, *, initiative: str | None = None) -> list[CategoryStatus]:
+    """Pledge rows counted by category and status, with their known USD sums (joint rows included)."""
+    query = select(
+        pledges.c.category,
+        pledges.c.status,
+        func.count(),
+        func.sum(pledges.c.pledged_usd),
+        func.sum(pledges.c.delivered_usd),
+    ).group_by(pledges.c.category, pledges.c.status)
+    if initiative is not None:
+        query = query.where(pledges.c.initiative == initiative)
+    return [CategoryStatus(*row) for row in conn.execute(query)]
+
+
+def donor_sums(conn: Connection, *, limit: int = 12, initiative: str | None = None) -> list[DonorSums]:
+    """Single-donor pledges summed per donor, largest pledged first; joint pledges are not split."""
+    pledged = func.sum(pledges.c.pledged_usd)
+    query = (
+        select(pledges.c.donor, func.count(), pledged, func.sum(pledges.c.delivered_usd))
+        .where(pledges.c.is_group.is_(False))
+        .group_by(pledges.c.donor)
+        .order_by(func.coalesce(pledged, 0).desc(), pledges.c.donor)
+        .limit(limit)
+    )
+    if initiative is not None:
+        query = query.where(pledges.c.initiative == initiative)
+    return [DonorSums(*row) for row in conn.execute(query)]
+
+
+# --- conflicts by the pledge row they belong to ------------------------------------------------
+
+
+def conflict_pledge_ids(conn: Connection, conflict_ids: Iterable[int]) -> dict[int, int]:
+    """The ledger row (pledge id) of each conflict."""
+    wanted = list(conflict_ids)
+    found: dict[int, int] = {}
+    for start in range(0, len(wanted), 500):
+        query = select(conflicts.c.id, conflicts.c.pledge_id).where(
+            conflicts.c.id.in_(wanted[start : start + 500])
+        )
+        found.update((cid, pid) for cid, pid in conn.execute(query))
+    return found
+
+
+def conflicts_of_pledge(conn: Connection, pledge_id: int) -> list[Conflict]:
+    """Every conflict of one ledger row, with the claim ids of both sides."""
+    rows = conn.execute(
+        select(conflicts).where(conflicts.c.pledge_id == pledge_id).order_by(conflicts.c.id)
+    ).all()
+    sides: dict[tuple[int, str], list[int]] = defaultdict(list)
+    ids = [row.id for row in rows]
+    if ids:
+        query = select(conflict_claims).where(conflict_claims.c.conflict_id.in_(ids))
+        for row in conn.execute(query.order_by(conflict_claims.c.claim_id)):
+            sides[(row.conflict_id, row.side)].append(row.claim_id)
+    return [
+        Conflict(
+            kind=row.kind,
+            initiative=row.initiative,
+            donor=row.donor,
+            category=row.category,
+            claim_ids_a=tuple(sides[(row.id, "a")]),
+            claim_ids_b=tuple(sides[(row.id, "b")]),
+            detail=row.detail,
+            id=row.id,
+        )
+        for row in rows
+    ]
+
+
+def list_donors(
+    conn: Connection, *, name: str | None = None, limit: int | None = 100, offset: int = 0
+) -> list[DonorSums]:
+    """Every donor with a single-donor ledger row, alphabetically, with its known USD sums."""
+    query = (
+        select(
+            pledges.c.donor,
+            func.count(),
+            func.sum(pledges.c.pledged_usd),
+            func.sum(pledges.c.delivered_usd),
+        )
+        .where(pledges.c.is_group.is_(False))
+        .group_by(pledges.c.donor)
+        .order_by(pledges.c.donor)
+    )
+    if name is not None:
+        query = query.where(pledges.c.donor == name)
+    return [DonorSums(*row) for row in conn.execute(query.limit(limit).offset(offset))]
