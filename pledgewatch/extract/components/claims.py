@@ -263,8 +263,11 @@ class SentenceReader:
         drafts: list[Draft] = []
         for cat in categories:
             if cat == "funding" and money:
+                if cue.stage == "delivered" and all(self._reference(text, q, off) for q in money):
+                    # "has given only 15 percent of its $1 billion pledge": delivered, no amount
+                    drafts.extend(self._split_each(inp, cue, donors, None, each, collective, lo, hi))
                 for q in money:
-                    reference = _REFERENCE.search(text[max(0, q.start - off - 16) : q.start - off])
+                    reference = self._reference(text, q, off)
                     use = (
                         Cue(cue.start, cue.end, "pledge", "pledge", cue.name, cue.text) if reference else cue
                     )
@@ -273,6 +276,10 @@ class SentenceReader:
             amount = next((q for q in counts if count_cat[q] == cat), None)
             drafts.extend(self._split_each(inp, cue, donors, amount, each, collective, lo, hi, cat))
         return drafts
+
+    @staticmethod
+    def _reference(text: str, q: Quantity, off: int) -> bool:
+        return bool(_REFERENCE.search(text[max(0, q.start - off - 16) : q.start - off]))
 
     def _count_category(self, q: Quantity, hits: list[CategoryHit], off: int) -> str | None:
         """A count's category: a term inside it wins ("50 demining experts"), else its unit's."""
