@@ -92,44 +92,49 @@ class _Entry:
     role: str | None = None
 
 
-def _build_fold_table() -> dict[int, str]:
-    table: dict[int, str] = {0x2019: "'", 0x2018: "'", 0x02BC: "'", 0x2013: "-", 0x2014: "-", 0x2010: "-"}
-    for code in range(0xC0, 0x250):
-        char = chr(code)
-        base = unicodedata.normalize("NFKD", char.lower())[:1]
-        if base and base.isascii() and base.isalpha():
-            table[code] = base
-    return table
+_QUOTES = {"\u2018", "\u2019", "\u201a", "\u201b", "\u02bc", "\u2032"}
+_DASHES = {"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212"}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-_FOLD = _build_fold_table()
+@functools.lru_cache(maxsize=4096)
+def _ascii_char(char: str) -> str:
+    """One ASCII character standing for a non-ASCII one: 'é' -> 'e', '’' -> "'", '—' -> '-'."""
+    if char in _QUOTES:
+        return "'"
+    if char in _DASHES:
+        return "-"
+    if char.isspace():
+        return " "
+    base = unicodedata.normalize("NFKD", char)[:1]
+    if base.isascii() and base.isalpha():
+        return base
+    return "x" if char.isalnum() else "#"
 
 
-def _build_match_table() -> dict[int, str]:
-    """``fold`` plus every ASCII or common Unicode punctuation and space mapped to one space."""
-    table = dict(_FOLD)
-    for code in range(0x80):
-        if not chr(code).isalnum():
-            table[code] = " "
-    for char in "\u00a0\u2009\u202f\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u02bc\u2010\u2011\u2012\u2013\u2014\u2015\u2026\u00b7\u00ab\u00bb":
-        table[ord(char)] = " "
-    return table
+_LOWER = bytes(range(256)).translate(None).lower()
+_LOWER_PUNCT_AS_SPACE = bytes(c if chr(c).isalnum() else 32 for c in _LOWER[:128]) + bytes(range(128, 256))
 
 
-_MATCH = _build_match_table()
-
-
-def _match_key(alias: str) -> str:
-    """How an alias is stored in the automaton: folded, punctuation as spaces, padded."""
-    return " " + fold(alias).translate(_MATCH) + " "
+def _ascii(text: str) -> bytes:
+    if not text.isascii():
+        text = _NON_ASCII.sub(lambda m: _ascii_char(m.group()), text)
+    return text.encode("ascii")
 
 
 def fold(text: str) -> str:
-    """Lowercase, drop Latin accents, straighten quotes and dashes; keeps every offset."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters lowercase to two ("İ"): go one by one
-        lowered = "".join(c.lower()[:1] or c for c in text)
-    return lowered.translate(_FOLD)
+    """Lowercase ASCII with accents dropped, quotes and dashes straightened; keeps every offset."""
+    return _ascii(text).translate(_LOWER).decode("ascii")
+
+
+def _match_text(text: str) -> str:
+    """``fold`` with every punctuation mark and space as one space, padded with a space each side."""
+    return " " + _ascii(text).translate(_LOWER_PUNCT_AS_SPACE).decode("ascii") + " "
+
+
+def _match_key(alias: str) -> str:
+    """How an alias is stored in the automaton (see ``ActorFinder.scan``)."""
+    return _match_text(alias)
 
 
 def _is_acronym(alias: str) -> bool:
@@ -281,7 +286,7 @@ class ActorFinder:
         """``find`` plus the spans of title words ("President", "Foreign Minister"), for people."""
         # Every key is padded with spaces and punctuation reads as a space, so a hit always
         # stands on word boundaries. Offsets: padded index i is text index i - 1.
-        padded = " " + fold(text).translate(_MATCH) + " "
+        padded = _match_text(text)
         candidates: list[tuple[int, int, _Entry]] = []
         titles: list[tuple[int, int]] = []
         for last, (length, indexes, is_title) in self._automaton.iter(padded):

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+import ahocorasick
+
 from pledgewatch.extract.gazetteer import Gazetteer, load_gazetteer
 
 AmountKind = Literal["money", "count"]
@@ -84,6 +86,19 @@ _FREE_AFTER = frozenset(
 )
 
 
+_LOWER_PUNCT_AS_SPACE = bytes(c if chr(c).isalnum() else 32 for c in bytes(range(128)).lower()) + bytes(
+    range(128, 256)
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _padded(text: str) -> str:
+    """Lowercase, punctuation as spaces, non-ASCII as '#', a space each side: offsets shift by one."""
+    if not text.isascii():
+        text = _NON_ASCII.sub("#", text)
+    return " " + text.encode("ascii").translate(_LOWER_PUNCT_AS_SPACE).decode("ascii") + " "
+
+
 class AmountFinder:
     """Compiled money and count grammar over the shipped lexicons. Build with ``load()``."""
 
@@ -99,15 +114,7 @@ class AmountFinder:
         word_scales = [s for s in cur.scales if s not in _ATTACHED_SCALES or len(s) > 2]
         number_words = _alternation(list(cur.number_words))
         iso_codes = [s for s in letters if s.isalpha() and s.isupper() and len(s) == 3]
-        # A cheap first-character guard lets the regex engine skip most positions.
-        first = (
-            {c for c in "0123456789"} | {x[0] for x in cur.symbols} | {w[0].lower() for w in cur.number_words}
-        )
-        first |= {c.upper() for c in first if c.isalpha()}
-        marks = "".join(sorted(re.escape(c) for c in first if not c.isalpha()))
-        letters_first = "".join(sorted(c for c in first if c.isalpha()))
-        self._pattern = re.compile(
-            rf"(?=[{marks}]|(?<![A-Za-z])[{letters_first}])"
+        self._body = re.compile(
             rf"(?:(?P<sign>{_alternation(signs)})|(?<![A-Za-z])(?P<code>{_alternation(letters)}))?\s?"
             rf"(?:(?<![\d.,])(?P<num>{_NUMBER})|\b(?P<word>(?i:{number_words})))"
             rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_NUMBER}))?"
@@ -116,6 +123,19 @@ class AmountFinder:
             rf"(?:\s*(?P<post_code>(?<![A-Za-z])(?:{_alternation(iso_codes)})\b)"
             rf"|\s+(?P<post_word>(?i:{_alternation(list(cur.words))}))\b)?"
         )
+        # Scanning: a cheap guard lets the engine skip every position that cannot start a
+        # number written in digits (a digit, a currency sign, or a capital within 5 characters
+        # of a digit: "USD400", "Rs 5"). Numbers written in words are found by an automaton.
+        marks = "".join(sorted({re.escape(c) for c in "0123456789"} | {re.escape(x[0]) for x in signs}))
+        self._scan = re.compile(rf"(?=[{marks}]|[A-Z][A-Za-z.$ ]{{0,4}}\d){self._body.pattern}")
+        self._word_numbers = ahocorasick.Automaton()
+        for word in cur.number_words:
+            if word in ("a", "an"):
+                for scale in word_scales:
+                    self._word_numbers.add_word(_padded(f"{word} {scale}"), len(word) + len(scale) + 1)
+            else:
+                self._word_numbers.add_word(_padded(word), len(word))
+        self._word_numbers.make_automaton()
         forms = _alternation(list(gaz.units))
         self._unit_after = re.compile(
             rf"[ \t]+(?:(?!(?:{_STOP_MODIFIERS})\b)[a-z][\w\-]*[ \t]+){{0,2}}(?P<unit>(?i:{forms}))\b"
@@ -147,9 +167,21 @@ class AmountFinder:
             return self._words[" ".join(m.group("post_word").lower().split())]
         return None
 
+    def _matches(self, text: str) -> list[re.Match[str]]:
+        found = list(self._scan.finditer(text))
+        padded = _padded(text)
+        for last, length in self._word_numbers.iter(padded):
+            start = last - 1 - length
+            if not any(m.start() <= start < m.end() for m in found):
+                match = self._body.match(text, start)
+                if match is not None:
+                    found.append(match)
+        found.sort(key=lambda m: m.start())
+        return found
+
     def find(self, text: str) -> list[AmountMention]:
         out: list[AmountMention] = []
-        for m in self._pattern.finditer(text):
+        for m in self._matches(text):
             if not (m.group("num") or m.group("word")):
                 continue
             before = text[max(0, m.start("num") - 2) : m.start("num")] if m.group("num") else ""
