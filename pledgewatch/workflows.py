@@ -8,7 +8,8 @@ the batch goes on. ``build_demo`` fills a fresh database from the bundled corpus
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Literal
 
@@ -16,10 +17,9 @@ from sqlalchemy import Connection, Engine
 
 from pledgewatch.errors import PledgewatchError
 from pledgewatch.records import Document, Extraction
-from pledgewatch.sources import SourceDefaults, SourceFailure, list_inputs, read_input
+from pledgewatch.sources import Input, SourceDefaults, SourceFailure, list_inputs, read_input
 
 EventKind = Literal["listed", "stored", "duplicate", "failed", "input_done"]
-BATCH_SIZE = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,15 +46,11 @@ class IngestSummary:
         return f"stored {self.stored}, duplicates {self.duplicates}, failed {self.failed}"
 
 
-def extract_batch(items: Sequence[tuple[str, dt.date | None]], workers: int = 0) -> list[Extraction]:
-    """The one place ingest calls the extractor: worker processes when available, else in line."""
-    try:
-        from pledgewatch.extract.parallel import extract_many
-    except ImportError:
-        from pledgewatch.extract import extract
+def extract_stream(items: Iterable[tuple[str, dt.date | None]], workers: int = 0) -> Iterator[Extraction]:
+    """The one place ingest calls the extractor: in input order, in worker processes for big batches."""
+    from pledgewatch.extract.parallel import extract_many
 
-        return [extract(text, published) for text, published in items]
-    return list(extract_many(items, workers=workers))
+    return extract_many(items, workers=workers)
 
 
 def ingest(
@@ -66,14 +62,18 @@ def ingest(
     workers: int = 0,
     stdin: IO[bytes] | None = None,
     on_event: Callable[[IngestEvent], None] | None = None,
-    batch_size: int = BATCH_SIZE,
 ) -> IngestSummary:
-    """Store the documents under ``paths`` with their claims; one transaction per document."""
+    """Store the documents under ``paths`` with their claims; one transaction per document.
+
+    Documents stream from the sources through the extractor into the store: already
+    stored texts are skipped before extraction, and a document that fails (reading,
+    extracting or storing) is reported through ``on_event`` while the batch goes on.
+    """
+    from pledgewatch.store.documents import save_document
+
     summary = IngestSummary()
     inputs = list_inputs(paths)
     summary.inputs = len(inputs)
-    if on_event is not None:
-        on_event(IngestEvent("listed", "", total=len(inputs)))
 
     def emit(event: IngestEvent) -> None:
         if event.kind == "failed" and event.error is not None:
@@ -86,75 +86,98 @@ def ingest(
         if on_event is not None:
             on_event(event)
 
-    pending: list[Document] = []
-    with engine.connect() as conn:
-        for item in inputs:
-            for got in read_input(
-                item, defaults=defaults or SourceDefaults(), max_bytes=max_bytes, stdin=stdin
-            ):
-                if isinstance(got, SourceFailure):
-                    emit(IngestEvent("failed", got.path, error=got.error))
-                    continue
-                pending.append(got)
-                if len(pending) >= batch_size:
-                    _store_batch(conn, pending, workers, emit, summary)
-                    pending = []
-            emit(IngestEvent("input_done", item.path))
-        _store_batch(conn, pending, workers, emit, summary)
+    emit(IngestEvent("listed", "", total=len(inputs)))
+    with engine.connect() as reader, engine.connect() as writer:
+        documents = _new_documents(
+            inputs, reader, emit, defaults=defaults or SourceDefaults(), max_bytes=max_bytes, stdin=stdin
+        )
+        for document, extraction in _extracted(documents, workers):
+            where = _where(document)
+            if isinstance(extraction, PledgewatchError):
+                emit(IngestEvent("failed", where, doc_id=document.doc_id, error=extraction))
+                continue
+            try:
+                result = save_document(writer, document, extraction)
+            except PledgewatchError as error:
+                emit(IngestEvent("failed", where, doc_id=document.doc_id, error=error))
+                continue
+            if result.stored:
+                summary.claims += result.claims
+                summary.memberships += result.memberships
+            kind: EventKind = "stored" if result.stored else "duplicate"
+            emit(IngestEvent(kind, where, doc_id=result.doc_id, claims=result.claims))
     return summary
 
 
-def _store_batch(
-    conn: Connection,
-    documents: list[Document],
-    workers: int,
+def _new_documents(
+    inputs: list[Input],
+    reader: Connection,
     emit: Callable[[IngestEvent], None],
-    summary: IngestSummary,
-) -> None:
-    from pledgewatch.store.documents import known_hashes, save_document
+    *,
+    defaults: SourceDefaults,
+    max_bytes: int,
+    stdin: IO[bytes] | None,
+) -> Iterator[Document]:
+    """The readable documents not stored yet; failures and known texts are reported, not yielded."""
+    from pledgewatch.store.documents import known_hashes
 
-    if not documents:
-        return
-    known = known_hashes(conn, (d.content_hash for d in documents))
-    conn.rollback()  # end the read's implicit transaction: each document gets its own
-    new = [d for d in documents if d.content_hash not in known]
-    for document in documents:
-        if document.content_hash in known:
-            emit(IngestEvent("duplicate", _where(document), doc_id=document.doc_id))
-    for document, extraction in zip(new, _extract_each(new, workers), strict=True):
-        if isinstance(extraction, PledgewatchError):
-            emit(IngestEvent("failed", _where(document), doc_id=document.doc_id, error=extraction))
-            continue
+    for item in inputs:
+        for got in read_input(item, defaults=defaults, max_bytes=max_bytes, stdin=stdin):
+            if isinstance(got, SourceFailure):
+                emit(IngestEvent("failed", got.path, error=got.error))
+                continue
+            known = known_hashes(reader, [got.content_hash])
+            reader.rollback()  # no read transaction left open while the writer works
+            if known:
+                emit(IngestEvent("duplicate", _where(got), doc_id=got.doc_id))
+            else:
+                yield got
+        emit(IngestEvent("input_done", item.path))
+
+
+def _extracted(
+    documents: Iterator[Document], workers: int
+) -> Iterator[tuple[Document, Extraction | PledgewatchError]]:
+    """Each document with its extraction, in order; when the extractor fails, the documents in
+    flight are extracted one by one (so only the failing one is lost) and the stream goes on."""
+    source_error: list[BaseException] = []
+    while True:
+        in_flight: deque[Document] = deque()
         try:
-            result = save_document(conn, document, extraction)
-        except PledgewatchError as error:
-            emit(IngestEvent("failed", _where(document), doc_id=document.doc_id, error=error))
-            continue
-        if result.stored:
-            summary.claims += result.claims
-            summary.memberships += result.memberships
-        kind: EventKind = "stored" if result.stored else "duplicate"
-        emit(IngestEvent(kind, _where(document), doc_id=result.doc_id, claims=result.claims))
+            for extraction in extract_stream(_feed(documents, in_flight, source_error), workers):
+                yield in_flight.popleft(), extraction
+            return
+        except Exception:
+            if source_error:
+                raise
+            while in_flight:
+                document = in_flight.popleft()
+                yield document, _extract_one(document)
 
 
-def _extract_each(documents: list[Document], workers: int) -> list[Extraction | PledgewatchError]:
-    """Extract a batch; when it fails, extract one by one so only the failing document is lost."""
-    items = [(d.text, d.published) for d in documents]
+def _feed(
+    documents: Iterator[Document], in_flight: deque[Document], source_error: list[BaseException]
+) -> Iterator[tuple[str, dt.date | None]]:
+    """The extractor's input; remembers the documents whose extraction has not come back yet."""
+    while True:
+        try:
+            document = next(documents)
+        except StopIteration:
+            return
+        except BaseException as error:  # reading or the store failed: not the extractor's fault
+            source_error.append(error)
+            raise
+        in_flight.append(document)
+        yield document.text, document.published
+
+
+def _extract_one(document: Document) -> Extraction | PledgewatchError:
     try:
-        return list(extract_batch(items, workers))
-    except Exception:
-        pass
-    results: list[Extraction | PledgewatchError] = []
-    for document, item in zip(documents, items, strict=True):
-        try:
-            results.extend(extract_batch([item], 1))
-        except PledgewatchError as error:
-            results.append(error)
-        except Exception as error:  # an extractor bug must not take the batch down
-            results.append(
-                PledgewatchError(f"extraction failed: {type(error).__name__}: {error}", path=_where(document))
-            )
-    return results
+        return next(extract_stream([(document.text, document.published)], workers=1))
+    except PledgewatchError as error:
+        return error
+    except Exception as error:  # an extractor bug must not take the batch down
+        return PledgewatchError(f"extraction failed: {type(error).__name__}: {error}", path=_where(document))
 
 
 def _where(document: Document) -> str:
