@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from pledgewatch.errors import ExtractDataError
 from pledgewatch.records import CATEGORIES
@@ -79,9 +80,13 @@ def _alternation(patterns: list[str]) -> str:
 @lru_cache(maxsize=1)
 def load_categories() -> CategoryLexicon:
     """Load and validate ``data/categories.json`` (cached)."""
-    path = "extract/data/categories.json"
     raw = resources.files("pledgewatch.extract.data").joinpath("categories.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
+    return compile_categories(json.loads(raw))
+
+
+def compile_categories(data: dict[str, Any]) -> CategoryLexicon:
+    """Validate and compile a category lexicon; ``ExtractDataError`` names the bad entry."""
+    path = "extract/data/categories.json"
     try:
         cats, patterns = [], []
         for i, (category, pattern) in enumerate(data["terms"]):

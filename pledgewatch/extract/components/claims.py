@@ -80,6 +80,15 @@ _PRIOR_AMOUNT = re.compile(
 )
 # "of the $1 billion it pledged", "of its $1 billion pledge": the amount of an earlier pledge.
 _REFERENCE = re.compile(r"\b(?:of|from)\s+(?:the|its|their|his|her|a|an)\s+(?:\w+\s+)?$", re.I)
+_PRONOUN_ONLY = re.compile(
+    r"^\s*(it|they|he|she|the\s+country|the\s+government)\s+(?:\w+ly\s+|also\s+)?$", re.I
+)
+# "to the reconstruction fund": the channel's name says nothing about what is given.
+_CHANNEL = re.compile(
+    r"\b(?:to|into|through|via|for|from)\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:fund|facility|trust|appeal|programme|program|mechanism|account|agency|initiative|window|plan|force)\b",
+    re.I,
+)
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely|strictly|only)\s+humanitarian\b", re.I)
@@ -161,11 +170,12 @@ class SentenceReader:
             start = max(start, prev[0].end)
         speech_at = self._after_speech(text, start, cue.start)
         found = subject_donors(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
-        if found is not None and found.chain[:1] and found.chain[0].startswith('"') and speech_at > start:
-            # "Denmark said it would send ...": the pronoun is the speaker's own side.
+        pronoun = _PRONOUN_ONLY.match(text[speech_at : cue.start])
+        if speech_at > start and pronoun and (found is None or found.chain[0].startswith('"')):
+            # "Denmark said it would send ...": the pronoun is the sayer's own side.
             sayer = subject_donors(text, s.start, inp.mentions, start, speech_at, self.ctx)
             if sayer is not None and not sayer.chain[0].startswith('"'):
-                return Donors(sayer.names, (found.chain[0], *sayer.chain), sayer.speaker, cue.start)
+                return Donors(sayer.names, (f'"{pronoun.group(1)}"', *sayer.chain), sayer.speaker, cue.start)
         if found is not None:
             return found
         start = speech_at
@@ -211,7 +221,8 @@ class SentenceReader:
     def _object_claims(self, inp: SentenceInput, cue: Cue, donors: Donors, lo: int, hi: int) -> list[Draft]:
         text = inp.sentence.text
         off = inp.sentence.start
-        hits = [h for h in self.cats.find(text, lo, hi) if not _inside(h.start, inp.blocked)]
+        channels = [(m.start(), m.end()) for m in _CHANNEL.finditer(text, lo, hi)]
+        hits = [h for h in self.cats.find(text, lo, hi) if not _inside(h.start, inp.blocked + channels)]
         qty = [
             q
             for q in inp.quantities

@@ -130,7 +130,11 @@ def _require(entry: dict[str, Any], key: str, allowed: tuple[str, ...] | None, w
 def load_cues() -> CueLexicon:
     """Load and validate ``data/cues.json`` (cached)."""
     raw = resources.files("pledgewatch.extract.data").joinpath("cues.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
+    return compile_cues(json.loads(raw))
+
+
+def compile_cues(data: dict[str, Any]) -> CueLexicon:
+    """Validate and compile a cue lexicon; ``ExtractDataError`` names the bad entry."""
     try:
         verb_rules, verb_patterns = [], []
         for i, entry in enumerate(data["cues"]):
