@@ -13,7 +13,7 @@ import typer
 from pledgewatch.cli.output import run_guarded
 from pledgewatch.config import Settings
 
-COMMAND_MODULES: tuple[str, ...] = ("ingest", "demo", "serve", "extract")
+COMMAND_MODULES: tuple[str, ...] = ("ingest", "demo", "serve", "extract", "ledger", "review")
 
 app = typer.Typer(
     name="pledgewatch",

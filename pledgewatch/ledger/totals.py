@@ -22,6 +22,7 @@ class StageTotal:
     unknown: int = 0  # of them, rows whose figure is unknown
     unconverted: tuple[Amount, ...] = ()
     counts: tuple[tuple[str, float], ...] = ()  # (unit, sum) of counted amounts ("troops")
+    converted: int = 0  # rows whose figure is in (or converted to) USD
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ def _stage(rows: list[Row]) -> StageTotal:
     unconverted: list[Amount] = []
     counts: dict[str, float] = {}
     n = 0
+    converted = 0
     for present, amount, value_usd, unit_label in rows:
         if not present:
             continue
@@ -50,11 +52,12 @@ def _stage(rows: list[Row]) -> StageTotal:
             unknown += 1
         elif amount.is_money and value_usd is not None:
             usd += value_usd
+            converted += 1
         elif amount.is_money:
             unconverted.append(amount)
         else:
             counts[unit_label] = counts.get(unit_label, 0.0) + amount.value
-    return StageTotal(round(usd, 2), n, unknown, tuple(unconverted), tuple(sorted(counts.items())))
+    return StageTotal(round(usd, 2), n, unknown, tuple(unconverted), tuple(sorted(counts.items())), converted)
 
 
 def stage_flags(p: Pledge) -> tuple[bool, bool, bool]:

@@ -31,11 +31,12 @@ def _stage(conn: Connection, where: Filter, flag: Any, prefix: str, joint: bool)
             func.count(),
             func.coalesce(func.sum(usd), 0.0),
             func.sum(case((unit.is_(None), 1), else_=0)),
+            func.count(usd),
         )
         .select_from(pledges)
         .where(scope)
     )
-    rows, total, unknown = tuple(conn.execute(head).one())
+    rows, total, unknown, converted = tuple(conn.execute(head).one())
     if not rows:
         return StageTotal()
     odd = conn.execute(
@@ -60,6 +61,7 @@ def _stage(conn: Connection, where: Filter, flag: Any, prefix: str, joint: bool)
         int(unknown or 0),
         tuple(unconverted),
         tuple(sorted(counts.items())),
+        int(converted),
     )
 
 

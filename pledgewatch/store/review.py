@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from pledgewatch.errors import ClaimNotFoundError, EvidenceNotFoundError, ReviewDocumentNotFoundError
+from pledgewatch.ledger.entries import resolve_donors
 from pledgewatch.records import Claim, Evidence, Extraction
 from pledgewatch.store.actors import actor_ids
 from pledgewatch.store.ledger import keys_of_claims, ledger_transaction, refresh_for_claims
@@ -236,7 +237,7 @@ def add_claim(conn: Connection, doc_id: str, claim: Claim, *, user: str) -> Clai
 
 
 def _identity(c: Claim) -> tuple[object, ...]:
-    return (c.evidence.start, c.evidence.end, c.stance, c.category, tuple(sorted(c.donors)))
+    return (c.evidence.start, c.evidence.end, c.stance, c.category, resolve_donors(c.donors))
 
 
 def _reviewed_identities(conn: Connection, reviewed: list[Claim]) -> set[tuple[object, ...]]:
@@ -261,7 +262,7 @@ def _reviewed_identities(conn: Connection, reviewed: list[Claim]) -> set[tuple[o
                 c.evidence.end,
                 values["stance"],
                 values["category"],
-                tuple(sorted(values["donors"])),
+                resolve_donors(values["donors"]),
             )
         )
     return seen
