@@ -239,6 +239,7 @@ class ActorFinder:
             w.split()[-1] for w in titles.official + titles.modifiers + titles.honorifics
         )
         self._function_words = titles.not_names
+        self.state_names = frozenset(s.name for s in gaz.states)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -415,9 +416,9 @@ class DocumentActors:
                 return max(scores, key=lambda k: scores[k])
         return None
 
-    @functools.cached_property
+    @property
     def _state_names(self) -> frozenset[str]:
-        return frozenset(s.name for s in ActorFinder.load().gazetteer.states)
+        return ActorFinder.load().state_names
 
     def speaker_state(self, person: ActorMention) -> str | None:
         """Whom a person speaks for: their own ``speaks_for``; for an official title that names

@@ -138,7 +138,8 @@ class AmountFinder:
         self._word_numbers.make_automaton()
         forms = _alternation(list(gaz.units))
         self._unit_after = re.compile(
-            rf"[ \t]+(?:(?!(?:{_STOP_MODIFIERS})\b)[a-z][\w\-]*[ \t]+){{0,2}}(?P<unit>(?i:{forms}))\b"
+            rf"[ \t]+(?P<mods>(?:(?!(?:{_STOP_MODIFIERS})\b)[A-Za-z][\w\-]*[ \t]+){{0,2}})"
+            rf"(?P<unit>(?i:{forms}))\b"
         )
         bound_words = _alternation(list(cur.bounds))
         self._bound_before = re.compile(rf"(?i:\b|(?<=~))(?P<bound>{bound_words})\s*$")
@@ -149,83 +150,90 @@ class AmountFinder:
     def load(cls) -> AmountFinder:
         return cls(load_gazetteer())
 
-    def _value(self, m: re.Match[str]) -> float | None:
-        if m.group("num"):
-            value = float(m.group("num").replace(",", ""))
-        else:
-            value = self._numbers.get(" ".join(m.group("word").lower().split()), 0.0)
+    def _value(self, g: dict[str, str | None]) -> float:
+        num, word = g["num"], g["word"]
+        value = (
+            float(num.replace(",", ""))
+            if num
+            else self._numbers.get(" ".join((word or "").lower().split()), 0.0)
+        )
         for group in ("att", "scale", "scale2"):
-            if m.group(group):
-                value *= self._scales[m.group(group).lower()]
+            scale = g[group]
+            if scale:
+                value *= self._scales[scale.lower()]
         return value
 
-    def _currency(self, m: re.Match[str]) -> str | None:
-        for group in ("sign", "code", "post_code"):
-            if m.group(group):
-                return self._symbols[m.group(group)]
-        if m.group("post_word"):
-            return self._words[" ".join(m.group("post_word").lower().split())]
+    def _currency(self, g: dict[str, str | None]) -> str | None:
+        symbol = g["sign"] or g["code"] or g["post_code"]
+        if symbol:
+            return self._symbols[symbol]
+        if g["post_word"]:
+            return self._words[" ".join(g["post_word"].lower().split())]
         return None
 
     def _matches(self, text: str) -> list[re.Match[str]]:
         found = list(self._scan.finditer(text))
-        padded = _padded(text)
-        for last, length in self._word_numbers.iter(padded):
+        covered = bytearray(len(text) + 1)
+        for m in found:
+            covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        for last, length in self._word_numbers.iter(_padded(text)):
             start = last - 1 - length
-            if not any(m.start() <= start < m.end() for m in found):
+            if not covered[start]:
                 match = self._body.match(text, start)
                 if match is not None:
                     found.append(match)
+                    covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
         found.sort(key=lambda m: m.start())
         return found
 
     def find(self, text: str) -> list[AmountMention]:
         out: list[AmountMention] = []
         for m in self._matches(text):
-            if not (m.group("num") or m.group("word")):
+            g = m.groupdict()
+            if not (g["num"] or g["word"]):
                 continue
-            before = text[max(0, m.start("num") - 2) : m.start("num")] if m.group("num") else ""
-            if not m.group("code") and (
-                before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalnum())
-            ):
-                continue  # G20, COVID-19
+            prefixed = bool(g["sign"] or g["code"])
+            if g["num"] and not g["code"]:
+                before = text[max(0, m.start("num") - 2) : m.start("num")]
+                if before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalnum()):
+                    continue  # G20, COVID-19
             if _NOT_AFTER.match(text, m.end()):
                 continue
-            currency = self._currency(m)
-            scaled = bool(m.group("att") or m.group("scale"))
-            word = (m.group("word") or "").lower()
-            if word in ("a", "an", "half a") and not scaled:
+            currency = self._currency(g)
+            scaled = bool(g["att"] or g["scale"])
+            if not scaled and (g["word"] or "").lower() in ("a", "an", "half a"):
                 continue
-            if m.group("att") and len(m.group("att")) == 1 and currency is None:
+            if g["att"] and len(g["att"]) == 1 and currency is None:
                 continue
-            value = self._value(m)
-            if value is None:
-                continue
+            value = self._value(g)
             start, end = m.start(), m.end()
-            if m.group("num") and not m.group("sign") and not m.group("code"):
-                start = m.start("num")
-            elif m.group("word") and not m.group("sign") and not m.group("code"):
-                start = m.start("word")
-            if currency is not None:
-                unit: str | None = currency
-                kind: AmountKind = "money"
-            else:
+            if not prefixed:
+                start = m.start("num") if g["num"] else m.start("word")
+            unit: str | None = currency
+            kind: AmountKind = "money"
+            if currency is None:
                 counted = self._unit_after.match(text, end)
-                if counted:
+                if counted and self._plausible_count(counted.group("mods"), value, g["num"]):
                     unit, kind, end = self._count_unit(counted.group(0)), "count", counted.end()
                 elif scaled:
                     nxt = _NEXT_WORD.match(text, end)
                     if nxt and nxt.group(1).lower() not in _FREE_AFTER:
                         continue
-                    unit, kind = None, "money"
                 else:
                     continue
             end = len(text[:end].rstrip())
             bound = self._bound(text, start)
-            if m.group("num2") and bound is None:
+            if g["num2"] and bound is None:
                 bound = "min"
             out.append(AmountMention(start, end, text[start:end], value, unit, bound, kind))
         return self._mark_conversions(text, out)
+
+    @staticmethod
+    def _plausible_count(modifiers: str | None, value: float, digits: str | None) -> bool:
+        """'500 Kazakh troops' yes; 'in 2014 Palestinians seek shelter' no: a year before capitals."""
+        if not modifiers or modifiers[:1].islower():
+            return True
+        return not (digits and len(digits) == 4 and digits.isdigit() and 1900 <= value <= 2100)
 
     def _count_unit(self, phrase: str) -> str:
         """The unit of 'police officers' is the two-word lexicon noun, of 'aid trucks' the head."""

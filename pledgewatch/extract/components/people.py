@@ -239,11 +239,17 @@ class PeopleFinder:
 
         found: list[ActorMention] = [m for m in mentions if m.kind != "person"]
         persons: list[ActorMention] = [m for m in mentions if m.kind == "person"]
+        occupied = bytearray(len(text) + 1)
+        for m in found:
+            occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
         for title_start, title_end, start, end in self._titles(text, title_hits, mentions):
-            if any(m.start < end and start < m.end and m.kind != "person" for m in mentions):
+            if occupied.find(1, start, end) != -1:
                 continue
             role_text = " ".join(text[title_start:title_end].split())
-            official = not any(role_text.lower().endswith(u) for u in self._unofficial)
+            role_words = role_text.lower().split()
+            official = not (
+                role_words[-1] in self._unofficial or " ".join(role_words[-2:]) in self._unofficial
+            )
             former = bool(self._former.search(text, max(0, title_start - 20), title_start))
             prefix = self._prefix_actor(text, title_start, title_end, mentions)
             if prefix is not None and prefix.end <= title_start:
