@@ -11,10 +11,12 @@ import datetime as dt
 from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 from pledgewatch.records import Bound, Category, ConflictKind, PledgeStatus, ReviewState, Stage, Stance
 
 T = TypeVar("T")
+Unset = SkipJsonSchema[None]  # may be sent as null (meaning: unchanged) but is not documented so
 
 
 class Record(BaseModel):
@@ -159,24 +161,33 @@ class AmountIn(BaseModel):
     unit: str = Field(min_length=1, max_length=50, pattern=r"^[A-Za-z][A-Za-z -]*$")
 
 
+DonorName = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^,;]*[^,;\s][^,;]*$")]
+
+
 class ClaimEdit(BaseModel):
-    """Fields an analyst corrects; those left out keep their value, null clears an optional one."""
+    """Fields an analyst corrects: those left out keep their value; null clears an optional one."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
 
-    donors: list[Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^,;]*\S[^,;]*$")]] | None = (
-        Field(None, min_length=1, max_length=50)
-    )
-    stance: Stance | None = None
-    stage: Stage | None = None
-    category: Category | None = None
+    donors: Annotated[list[DonorName], Field(min_length=1, max_length=50)] | Unset = None
+    stance: Stance | Unset = None
+    stage: Stage | Unset = None
+    category: Category | Unset = None
     amount: AmountIn | None = None
     bound: Bound | None = None
-    collective: bool | None = None
+    collective: bool | Unset = None
     recipient: str | None = Field(None, max_length=2000)
     period: str | None = Field(None, max_length=2000)
     speaker: str | None = Field(None, max_length=300)
     date: dt.date | None = None
+
+    def changes(self) -> dict[str, object]:
+        """The fields given; a null for a field that cannot be empty means no change."""
+        given = self.model_dump(exclude_unset=True)
+        return {k: v for k, v in given.items() if v is not None or k not in NOT_CLEARABLE}
+
+
+NOT_CLEARABLE = ("donors", "stance", "stage", "category", "collective")
 
 
 class RejectIn(BaseModel):

@@ -52,14 +52,14 @@ def _run(
 
 
 def _refresh_ledger(engine: Engine, doc_ids: list[str]) -> None:
-    """Bring the ledger up to date with newly stored documents (when the ingest did not)."""
+    """Bring the ledger rows these documents' claims touch up to date (incremental, idempotent)."""
     if not doc_ids:
         return
-    from pledgewatch import workflows
+    from pledgewatch.store.ledger import refresh_for_documents
 
-    refresh = getattr(workflows, "refresh_ledger", None)
-    if refresh is not None:
-        refresh(engine, doc_ids)
+    with engine.connect() as conn:
+        refresh_for_documents(conn, doc_ids)
+        conn.commit()
 
 
 def submit_document(

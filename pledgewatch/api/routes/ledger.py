@@ -23,8 +23,7 @@ DonorName = Annotated[
     str | None, Query(max_length=300, description="any spelling; its own rows and the joint rows it is in")
 ]
 AsOf = Annotated[
-    dt.date | None,
-    Query(ge=dt.date(1900, 1, 1), le=dt.date(2100, 1, 1), description="the ledger as it stood on this date"),
+    dt.date | None, Query(description="the ledger as it stood on this date (rebuilt from claims)")
 ]
 
 

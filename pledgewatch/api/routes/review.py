@@ -31,8 +31,7 @@ def reject(claim_id: ClaimId, request: Request, principal: Writer, body: RejectI
 
 @router.patch("/claims/{claim_id}", response_model=ReviewOut, summary="Edit a claim (state becomes 'edited')")
 def edit(claim_id: ClaimId, body: ClaimEdit, request: Request, principal: Writer) -> ReviewOut:
-    given = body.model_dump(exclude_unset=True)
-    changes = {name: as_field_string(name, value) for name, value in given.items()}
+    changes = {name: as_field_string(name, value) for name, value in body.changes().items()}
     wanted = ReviewRequest("edit", changes=changes)
     claim = review_claim(request.app.state.engine, claim_id, wanted, reviewer=principal.name)
     return ReviewOut(claim=claim_out(claim), action="edit", reviewer=principal.name)
