@@ -13,7 +13,6 @@ from rich.table import Table
 
 from pledgewatch.cli.output import console, print_error
 from pledgewatch.config import Settings
-from pledgewatch.errors import ConfigError
 from pledgewatch.records import Claim, Document, Extraction
 
 
@@ -51,7 +50,7 @@ def extract_command(
     from pledgewatch.sources import SourceDefaults, SourceFailure, read_sources
 
     if fmt not in ("jsonl", "table"):
-        raise ConfigError(f"--format {fmt!r}: choose jsonl or table")
+        raise typer.BadParameter(f"{fmt!r}: choose jsonl or table", param_hint="--format")
     settings: Settings = ctx.obj
     failed = 0
     docs: list[Document] = []

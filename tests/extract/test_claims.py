@@ -105,7 +105,7 @@ CASES: list[tuple[str, set[Key]]] = [
         {(("Sweden",), "commit", "pledge", "funding", (50e6, "EUR"))},
     ),
     (
-        "Canada said it would give more than $900 million, including more than $300 million for water systems.",
+        "Canada said it would give more than $900 million, including more than $300 million for water.",
         {
             (("Canada",), "commit", "pledge", "funding", (900e6, "USD")),
             (("Canada",), "commit", "pledge", "funding", (300e6, "USD")),

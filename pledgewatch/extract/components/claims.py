@@ -89,6 +89,9 @@ _CHANNEL = re.compile(
     r"(?:fund|facility|trust|appeal|programme|program|mechanism|account|agency|initiative|window|plan|force)\b",
     re.I,
 )
+_PAID_FOR = re.compile(
+    r"[^,;]{0,30}?\b(?:in|for|to|towards?|on)\s+([^,;]*?)(?=,|;|\s+and\s|\s+while\s|$)", re.I
+)
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely|strictly|only)\s+humanitarian\b", re.I)
@@ -232,6 +235,9 @@ class SentenceReader:
             and not _inside(q.start - off, inp.blocked)
             and not _PRIOR_AMOUNT.search(text[max(0, q.start - off - 25) : q.start - off])
         ]
+        # "1.2 billion euros for energy repairs": what money pays for is not a category of its own
+        paid_for = [self._paid_for(text, q.end - off, hi) for q in qty if q.is_money]
+        hits = [h for h in hits if not _inside(h.start, paid_for)]
         first_hit = min([h.start for h in hits] + [q.start - off for q in qty], default=None)
         purpose = self.cats.purpose_start(text, lo, hi)
         main_hi = hi
@@ -265,7 +271,9 @@ class SentenceReader:
                 categories = [refined[0]]
         if len(categories) > 1 and "humanitarian" in categories:
             categories.remove("humanitarian")
-        each = any(_EACH.match(text[q.end - off : q.end - off + 8]) for q in money)
+        each = any(_EACH.match(text[q.end - off : q.end - off + 8]) for q in money) or bool(
+            re.search(r"\beach\b", text[max(0, cue.start - 12) : cue.end])
+        )
         collective = (
             len(donors.names) > 1
             and not each
@@ -287,6 +295,11 @@ class SentenceReader:
             amount = next((q for q in counts if count_cat[q] == cat), None)
             drafts.extend(self._split_each(inp, cue, donors, amount, each, collective, lo, hi, cat))
         return drafts
+
+    @staticmethod
+    def _paid_for(text: str, start: int, hi: int) -> tuple[int, int]:
+        m = _PAID_FOR.match(text, start, hi)
+        return (m.start(1), m.end()) if m else (start, start)
 
     @staticmethod
     def _reference(text: str, q: Quantity, off: int) -> bool:
