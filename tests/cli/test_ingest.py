@@ -184,3 +184,38 @@ def test_the_installed_script_ingests_into_postgresql(script: Path, tmp_path: Pa
     assert proc.returncode == 0, proc.stderr
     assert "stored 8, duplicates 0, failed 0" in proc.stdout
     assert stored_count(pg_url) == 8
+
+
+def run_in_terminal(args: list[str], cwd: Path) -> str:
+    """Run the script with a pseudo-terminal as its stdout and stderr; return what it wrote."""
+    import pty
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
+    proc = subprocess.Popen(args, cwd=cwd, stdout=slave, stderr=slave, stdin=subprocess.DEVNULL, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the other side is closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=120)
+    os.close(master)
+    return b"".join(chunks).decode(errors="replace")
+
+
+@pytest.mark.parametrize(("quiet", "bar"), [(False, True), (True, False)], ids=["terminal", "quiet"])
+def test_a_terminal_gets_a_progress_bar_unless_quiet(
+    script: Path, tmp_path: Path, quiet: bool, bar: bool
+) -> None:
+    write_batch(tmp_path / "news")
+    args = [str(script), "--db", f"sqlite:///{tmp_path / 'pw.db'}", "ingest", "news"] + (
+        ["--quiet"] if quiet else []
+    )
+    output = run_in_terminal(args, tmp_path)
+    assert "stored 3, duplicates 0, failed 0" in output
+    assert ("━" in output) is bar
