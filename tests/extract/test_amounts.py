@@ -78,6 +78,7 @@ def test_amounts_without_currency_keep_the_value_and_no_unit() -> None:
         ("300 police officers will train recruits", 300, "police officers"),
         ("one field hospital", 1, "hospitals"),
         ("1.2 million vaccine doses", 1.2e6, "doses"),
+        ("could send 500 Kazakh peacekeepers", 500, "peacekeepers"),
     ],
 )
 def test_amounts_read_counts_by_head_noun(text: str, value: float, unit: str) -> None:
@@ -142,6 +143,7 @@ def test_amounts_two_pledges_in_a_row_are_not_conversions() -> None:
         "the 3rd meeting",
         "sending medical units with a field hospital",
         "27 countries have accepted",
+        "in 2014 Palestinians sought shelter",
     ],
 )
 def test_amounts_ignore_numbers_that_are_not_amounts(text: str) -> None:

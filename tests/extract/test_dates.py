@@ -56,6 +56,10 @@ def test_dates_prefer_the_date_in_parentheses_after_a_weekday() -> None:
     published = dt.date(2024, 11, 19)
     assert dates("the ministry said on Tuesday (Nov 19).", published) == [("Tuesday (Nov 19)", "2024-11-19")]
     assert dates("Biden on Monday (Nov 18) pledged", published) == [("Monday (Nov 18)", "2024-11-18")]
+    assert dates("They spoke on Sunday, Nov. 17, 2024.", published) == [
+        ("Sunday, Nov. 17, 2024", "2024-11-17")
+    ]
+    assert dates("They spoke on Friday 15 November.", published) == [("Friday 15 November", "2024-11-15")]
 
 
 def test_dates_read_months_with_precision_month() -> None:

@@ -208,6 +208,7 @@ _DATELINE = re.compile(
     r"(?:/[A-Za-z\-]{2,12}/\.?|[–—:\-]|$)"
 )
 _CAPITALISED_WORD = re.compile(r"([A-Z][\w'’\-]*)\s*$")
+_PLACE_BEFORE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*$")
 _NEXT_WORD = re.compile(r"\s+([A-Z][\w'’\-]*)")
 
 
@@ -270,6 +271,9 @@ class ActorFinder:
             and before.group(1) not in self._title_words
         ):
             return False
+        place = _PLACE_BEFORE.search(text, max(0, start - 40), start)
+        if place and not self._automaton.exists(_match_key(place.group(1))):
+            return False  # "Atlanta, Georgia": a place named before it
         after = _NEXT_WORD.match(text, end)
         return not (
             after and after.group(1) not in self._title_words and after.group(1) not in self._function_words

@@ -13,7 +13,8 @@ returned (``precision`` says whether it is a day or only a month):
 - month and day without a year ("February 19", "Feb. 20", "(Nov 19)"): the year of
   ``published``; when that would put the date more than 60 days after ``published``,
   the year before. Without ``published`` they are skipped.
-- weekdays ("on Thursday", "Tuesday (Nov 19)"): the date in parentheses when given,
+- weekdays ("on Thursday", "Tuesday (Nov 19)", "Tuesday, Feb. 17"): the date written
+  with it when given,
   else the last such weekday on or before ``published`` (the same day when
   ``published`` is that weekday; "last Thursday" never is).
 - "last November", "this March" (``precision="month"``, first day of the month),
@@ -59,7 +60,9 @@ _LOOKAHEAD_DAYS = 60
 _PATTERN = re.compile(
     r"(?=[0-9JFMASONDTWYLEltnye])(?:"  # a cheap first-character guard: the engine skips other positions
     rf"(?P<wd_full>(?P<wd_last>last\s+)?\b(?P<wd>{_WEEKDAY})\b"
-    rf"(?:,?\s*\(\s*(?P<wd_m>{_MONTH})\s*(?P<wd_d>{_DAY})\s*\))?)"
+    rf"(?:,?\s*\(\s*(?P<wd_m>{_MONTH})\s*(?P<wd_d>{_DAY})\s*\)"
+    rf"|,?\s+(?P<wd_m2>{_MONTH})\s*(?P<wd_d2>{_DAY})\b(?:,?\s+(?P<wd_y2>{_YEAR})\b)?"
+    rf"|,?\s+(?P<wd_d3>{_DAY})\s+(?P<wd_m3>{_MONTH})(?:,?\s+(?P<wd_y3>{_YEAR})\b)?)?)"
     rf"|\b(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)\b"
     rf"|\b(?P<m1>{_MONTH})\s*(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?"
     rf"|\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?"
@@ -110,8 +113,13 @@ def _resolve(
     m: re.Match[str], published: dt.date | None, year_hint: int | None = None
 ) -> tuple[dt.date | None, Precision]:
     if m.group("wd"):
-        if m.group("wd_m"):
-            return _month_day(_month(m.group("wd_m")), _day(m.group("wd_d")), None, published), "day"
+        written_with = (("wd_m", "wd_d", ""), ("wd_m2", "wd_d2", "wd_y2"), ("wd_m3", "wd_d3", "wd_y3"))
+        for mg, dg, yg in written_with:
+            if m.group(mg):
+                written = m.group(yg) if yg else None
+                return _month_day(
+                    _month(m.group(mg)), _day(m.group(dg)), written, published, year_hint
+                ), "day"
         if published is None:
             return None, "day"
         delta = (published.weekday() - _WEEKDAYS[m.group("wd").lower()]) % 7

@@ -37,7 +37,7 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
-_TOKEN = rf"(?:[{_UPPER}]\.|[{_UPPER}][\w'’\-]*)"
+_TOKEN = rf"(?:[{_UPPER}]\.|(?:[a-z]{{1,3}}-)?[{_UPPER}][\w'’\-]*)"  # "J.", "Tokayev", "el-Sisi"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[\w'’\-]+")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
@@ -83,6 +83,14 @@ class PeopleFinder:
             rf"\s+(?:(?:{honor})\s+)*"
             rf"(?P<name>{_TOKEN}(?:\s+(?:(?:{particles})\s+)*{_TOKEN}){{0,5}})"
         )
+        name = rf"{_TOKEN}(?:\s+(?:(?:{particles})\s+)*{_TOKEN}){{0,4}}"
+        self._tail_only = re.compile(rf"{portfolio}{to_whom}")
+        # "Aida Bekova, Kazakhstan's deputy foreign minister, said": a name, a comma, then
+        # (after the actor and "the", checked in code) the title.
+        self._apposition = re.compile(
+            rf"(?P<name>{name})\s*,\s*(?:(?:the|a|an)\s+)?(?:(?:former|ex-|then-)\s*)?$"
+        )
+        self._of_actor = re.compile(r"\s+of\s+(?:the\s+)?")
         self._modifier_words = frozenset(w.lower() for m in t.modifiers for w in m.split())
         self._former = re.compile(rf"(?i:\b(?:{_alternation(t.former)}))\s*$")
         self._known: dict[str, KnownPerson] = {}
@@ -141,20 +149,48 @@ class PeopleFinder:
         for core_start, core_end in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
             if core_start < consumed:
                 continue
-            rest = self._rest.match(text, core_end)
-            if rest is None:
-                continue
-            start, end = self._clean_name(text, rest.start("name"), rest.end("name"), actor_starts)
-            if end <= start:
-                continue
-            consumed = end
             title_start = core_start
             for word in reversed(list(_WORD.finditer(text, max(0, core_start - 80), core_start))):
                 if text[word.end() : title_start].strip() or word.group().lower() not in self._modifier_words:
                     break
                 title_start = word.start()
-            title_end = rest.end("tail")
-            yield title_start, title_end, start, end
+            rest = self._rest.match(text, core_end)
+            if rest is not None:
+                start, end = self._clean_name(text, rest.start("name"), rest.end("name"), actor_starts)
+                if end > start:
+                    consumed = end
+                    yield title_start, rest.end("tail"), start, end
+                    continue
+            appositive = self._appositive(text, title_start, mentions, actor_starts)
+            if appositive is not None:
+                tail = self._tail_only.match(text, core_end)
+                consumed = tail.end() if tail else core_end
+                yield title_start, consumed, appositive[0], appositive[1]
+
+    def _appositive(
+        self, text: str, title_start: int, mentions: list[ActorMention], actor_starts: set[int]
+    ) -> tuple[int, int] | None:
+        """The name before ", [Actor's] [the] <title>", when there is one."""
+        pos = title_start
+        while pos and text[pos - 1].isspace():
+            pos -= 1
+        for m in reversed(mentions):
+            if m.end <= pos - 3 or m.kind not in ("state", "organisation"):
+                if m.end <= pos - 3:
+                    break
+                continue
+            if re.fullmatch(r"(?:['’]s)?", text[m.end : pos]):
+                pos = m.start
+            break
+        found = self._apposition.search(text, max(0, pos - 80), pos)
+        if found is None:
+            return None
+        start, end = self._clean_name(text, found.start("name"), found.end("name"), actor_starts)
+        if end <= start or start != found.start("name") or end != found.end("name"):
+            return None
+        if any(m.start < end and start < m.end for m in mentions if m.kind != "person"):
+            return None
+        return start, end
 
     def _later_references(
         self,
@@ -239,6 +275,7 @@ class PeopleFinder:
 
         found: list[ActorMention] = [m for m in mentions if m.kind != "person"]
         persons: list[ActorMention] = [m for m in mentions if m.kind == "person"]
+        by_start = {m.start: m for m in found if m.kind in ("state", "organisation") and not m.dateline}
         occupied = bytearray(len(text) + 1)
         for m in found:
             occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
@@ -252,6 +289,10 @@ class PeopleFinder:
             )
             former = bool(self._former.search(text, max(0, title_start - 20), title_start))
             prefix = self._prefix_actor(text, title_start, title_end, mentions)
+            if prefix is None:
+                of = self._of_actor.match(text, end)
+                if of is not None:
+                    prefix = by_start.get(of.end())
             if prefix is not None and prefix.end <= title_start:
                 former = former or bool(self._former.search(text, max(0, prefix.start - 20), prefix.start))
             surface = text[start:end]
