@@ -60,7 +60,10 @@ def make_engine(url: str, *, migrate_schema: bool = True) -> Engine:
         raise StoreError(f"cannot use database URL {url!r}: {error}") from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        # IMMEDIATE: take the write lock at BEGIN (waiting up to busy_timeout), so a
+        # transaction that reads then writes never fails with "database is locked" when
+        # another process wrote in between (two ingests into one file lose nothing).
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
     if migrate_schema:
         migrate(engine)
     return engine
