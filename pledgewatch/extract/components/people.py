@@ -21,6 +21,7 @@ within the document:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -39,6 +40,8 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _TOKEN = rf"(?:[{_UPPER}]\.|(?:[a-z]{{1,3}}-)?[{_UPPER}][\w'’\-]*)"  # "J.", "Tokayev", "el-Sisi"
 _POSSESSIVE = re.compile(r"['’]s?$")
+_GAP = re.compile(r"(?:['’]s)?\s*")
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s)?")
 _WORD = re.compile(r"[\w'’\-]+")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
@@ -125,17 +128,30 @@ class PeopleFinder:
             return self._clean_name(text, start + len(name.split()[0]) + 1, start + len(name), actor_starts)
         return start, start + len(name)
 
-    def _prefix_actor(self, text: str, title_start: int, title_end: int, mentions: list[ActorMention]):
-        """The state or organisation a title belongs to: just before it, else inside it."""
-        for m in reversed(mentions):
-            if m.end <= title_start and m.kind in ("state", "organisation"):
-                gap = text[m.end : title_start]
-                if re.fullmatch(r"(?:['’]s)?\s*", gap):
-                    return m
-                break
-        for m in mentions:
-            if title_start <= m.start and m.end <= title_end and m.kind in ("state", "organisation"):
+    @staticmethod
+    def _actor_before(mentions: list[ActorMention], starts: list[int], pos: int) -> ActorMention | None:
+        """The last state or organisation mention that ends at or before ``pos``."""
+        i = bisect.bisect_right(starts, pos) - 1
+        while i >= 0:
+            m = mentions[i]
+            if m.end <= pos and m.kind in ("state", "organisation"):
                 return m
+            i -= 1
+        return None
+
+    def _prefix_actor(
+        self, text: str, title_start: int, title_end: int, mentions: list[ActorMention], starts: list[int]
+    ) -> ActorMention | None:
+        """The state or organisation a title belongs to: just before it, else inside it."""
+        m = self._actor_before(mentions, starts, title_start)
+        if m is not None and _GAP.fullmatch(text, m.end, title_start):
+            return m
+        i = bisect.bisect_left(starts, title_start)
+        while i < len(mentions) and mentions[i].start < title_end:
+            m = mentions[i]
+            if m.end <= title_end and m.kind in ("state", "organisation"):
+                return m
+            i += 1
         return None
 
     # --- resolution --------------------------------------------------------------------
@@ -146,6 +162,7 @@ class PeopleFinder:
         """(title start, title end, name start, name end) for each title word followed by a name."""
         consumed = -1
         actor_starts = {a.start for a in mentions if a.kind in ("state", "organisation", "group")}
+        starts = [a.start for a in mentions]
         for core_start, core_end in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
             if core_start < consumed:
                 continue
@@ -161,27 +178,27 @@ class PeopleFinder:
                     consumed = end
                     yield title_start, rest.end("tail"), start, end
                     continue
-            appositive = self._appositive(text, title_start, mentions, actor_starts)
+            appositive = self._appositive(text, title_start, mentions, starts, actor_starts)
             if appositive is not None:
                 tail = self._tail_only.match(text, core_end)
                 consumed = tail.end() if tail else core_end
                 yield title_start, consumed, appositive[0], appositive[1]
 
     def _appositive(
-        self, text: str, title_start: int, mentions: list[ActorMention], actor_starts: set[int]
+        self,
+        text: str,
+        title_start: int,
+        mentions: list[ActorMention],
+        starts: list[int],
+        actor_starts: set[int],
     ) -> tuple[int, int] | None:
         """The name before ", [Actor's] [the] <title>", when there is one."""
         pos = title_start
         while pos and text[pos - 1].isspace():
             pos -= 1
-        for m in reversed(mentions):
-            if m.end <= pos - 3 or m.kind not in ("state", "organisation"):
-                if m.end <= pos - 3:
-                    break
-                continue
-            if re.fullmatch(r"(?:['’]s)?", text[m.end : pos]):
-                pos = m.start
-            break
+        m = self._actor_before(mentions, starts, pos)
+        if m is not None and _POSSESSIVE_GAP.fullmatch(text, m.end, pos):
+            pos = m.start
         found = self._apposition.search(text, max(0, pos - 80), pos)
         if found is None:
             return None
@@ -275,6 +292,7 @@ class PeopleFinder:
 
         found: list[ActorMention] = [m for m in mentions if m.kind != "person"]
         persons: list[ActorMention] = [m for m in mentions if m.kind == "person"]
+        mention_starts = [m.start for m in mentions]
         by_start = {m.start: m for m in found if m.kind in ("state", "organisation") and not m.dateline}
         occupied = bytearray(len(text) + 1)
         for m in found:
@@ -288,7 +306,7 @@ class PeopleFinder:
                 role_words[-1] in self._unofficial or " ".join(role_words[-2:]) in self._unofficial
             )
             former = bool(self._former.search(text, max(0, title_start - 20), title_start))
-            prefix = self._prefix_actor(text, title_start, title_end, mentions)
+            prefix = self._prefix_actor(text, title_start, title_end, mentions, mention_starts)
             if prefix is None:
                 of = self._of_actor.match(text, end)
                 if of is not None:
