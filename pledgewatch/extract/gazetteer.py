@@ -90,6 +90,8 @@ class Gazetteer:
     blocked: tuple[str, ...]
     currencies: Currencies
     units: dict[str, str]  # lowercase form -> unit ("troop" -> "troops")
+    strong_unit: str = "troops"  # "a 1,000-strong force" -> 1000 troops
+    strong_heads: tuple[str, ...] = ()
 
     @property
     def actor_names(self) -> frozenset[str]:
@@ -259,17 +261,20 @@ def _load_currencies() -> Currencies:
     )
 
 
-def _load_units() -> dict[str, str]:
+def _load_units() -> tuple[dict[str, str], str, tuple[str, ...]]:
     filename = "count_units.json"
+    data = _json(filename)
     units: dict[str, str] = {}
-    for i, rec in enumerate(_json(filename).get("units") or [], start=1):
+    for i, rec in enumerate(data.get("units") or [], start=1):
         unit = _name(rec.get("unit"), f"units[{i}].unit", filename)
         if unit != unit.lower():
             raise GazetteerError(f"units[{i}].unit {unit!r} must be lowercase", path=filename)
         for form in _strings(rec.get("forms"), f"units[{i}].forms", filename, required=True):
             if units.setdefault(form.lower(), unit) != unit:
                 raise GazetteerError(f"form {form!r} given to two units", path=filename)
-    return units
+    strong = data.get("strong") or {}
+    strong_unit = _name(strong.get("unit", "troops"), "strong.unit", filename)
+    return units, strong_unit, _strings(strong.get("heads"), "strong.heads", filename)
 
 
 @lru_cache(maxsize=1)
@@ -294,6 +299,7 @@ def load_gazetteer() -> Gazetteer:
         )
         for rec in extra.get("groups") or []
     }
+    units, strong_unit, strong_heads = _load_units()
     return Gazetteer(
         states=states,
         organisations=organisations,
@@ -303,5 +309,7 @@ def load_gazetteer() -> Gazetteer:
         groups=groups,
         blocked=_strings(extra.get("blocked"), "blocked", extra_file),
         currencies=_load_currencies(),
-        units=_load_units(),
+        units=units,
+        strong_unit=strong_unit,
+        strong_heads=strong_heads,
     )

@@ -79,6 +79,7 @@ def test_amounts_without_currency_keep_the_value_and_no_unit() -> None:
         ("one field hospital", 1, "hospitals"),
         ("1.2 million vaccine doses", 1.2e6, "doses"),
         ("could send 500 Kazakh peacekeepers", 500, "peacekeepers"),
+        ("a 1,200-strong peacekeeping contingent", 1200, "troops"),
     ],
 )
 def test_amounts_read_counts_by_head_noun(text: str, value: float, unit: str) -> None:

@@ -23,6 +23,7 @@ are character offsets into ``text`` (the bound words are not part of the span).
 - ``conversion_of``: for an amount that restates the one before it in another
   currency, "50 billion euros (USD 55 billion)" or ", or about $608 million", the
   index (in the returned list) of the original; the claims layer keeps the original.
+- "a 1,000-strong force" (or contingent, battalion...) is a count of troops.
 - Percentages, years, times, ordinals, "20-point", "5+1" and "G20" are not amounts.
 """
 
@@ -141,6 +142,11 @@ class AmountFinder:
             rf"[ \t]+(?P<mods>(?:(?!(?:{_STOP_MODIFIERS})\b)[A-Za-z][\w\-]*[ \t]+){{0,2}})"
             rf"(?P<unit>(?i:{forms}))\b"
         )
+        self._strong = re.compile(
+            rf"-strong[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,2}}?(?:{_alternation(gaz.strong_heads)})\b",
+            re.IGNORECASE,
+        )
+        self._strong_unit = gaz.strong_unit
         bound_words = _alternation(list(cur.bounds))
         self._bound_before = re.compile(rf"(?i:\b|(?<=~))(?P<bound>{bound_words})\s*$")
         self._bounds = cur.bounds
@@ -213,8 +219,11 @@ class AmountFinder:
             kind: AmountKind = "money"
             if currency is None:
                 counted = self._unit_after.match(text, end)
+                strong = self._strong.match(text, end) if g["num"] and not scaled else None
                 if counted and self._plausible_count(counted.group("mods"), value, g["num"]):
                     unit, kind, end = self._count_unit(counted.group(0)), "count", counted.end()
+                elif strong:
+                    unit, kind, end = self._strong_unit, "count", strong.end()
                 elif scaled:
                     nxt = _NEXT_WORD.match(text, end)
                     if nxt and nxt.group(1).lower() not in _FREE_AFTER:
