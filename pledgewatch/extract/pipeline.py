@@ -35,11 +35,7 @@ EXTRACTOR_VERSION = "1.0.0"
 
 _NOT_EVENT_DATE = re.compile(r"(?:since|from|until|in|by|through|before|after)\s*$", re.I)
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely)\s+humanitarian\b", re.I)
-_MONEY_HINT = re.compile(
-    r"[$€£¥₹₩]|\b(?:[A-Z]{3}\s?\d|\d[\d.,]*\s?(?:[mb]n|million|billion|trillion|lakh|crore|mln|bln))|"
-    r"\b(?:dollars|euros|pounds|yen|francs|kroner|kronor|rubles|roubles|dirhams|riyals|rupees|won|yuan)\b",
-    re.I,
-)
+_PRONOUN = re.compile(r"\b(?:it|he|she|they|its|the\s+(?:country|government|kingdom))\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +55,8 @@ class Pipeline:
         self.memberships: MembershipRules = load_membership_rules()
 
     def has_trigger(self, text: str) -> bool:
-        """The prefilter: does any sentence hold a contribution or membership cue and a category?"""
-        return bool(
-            (
-                self.cues.trigger.search(text)
-                and (self.categories.terms.search(text) or _MONEY_HINT.search(text))
-            )
-            or self.memberships.trigger.search(text)
-            or _HUMANITARIAN_ONLY.search(text)
-        )
+        """The prefilter: could the text hold a contribution or membership claim at all?"""
+        return self.cues.may_hold_claims(text)
 
     def extract(self, text: str, published: dt.date | None = None) -> Extraction:
         return self.trace_extract(text, published)[0]
@@ -93,24 +82,27 @@ class Pipeline:
             if sentence.noise:
                 continue
             when = sdates[0][1] if sdates else None
-            if self.cues.trigger.search(sentence.text) or _HUMANITARIAN_ONLY.search(sentence.text):
-                inp = SentenceInput(
-                    sentence, local, [q for q in quantities if sentence.start <= q.start < sentence.end]
+            if not local and not _PRONOUN.search(sentence.text):
+                ctx.see(local)
+                continue  # no actor, nothing to point back to: no claim, no membership
+            inp = SentenceInput(
+                sentence, local, [q for q in quantities if sentence.start <= q.start < sentence.end]
+            )
+            for draft in reader.read(inp):
+                claim = _claim(draft, when)
+                key = (
+                    claim.donors,
+                    claim.category,
+                    claim.stance,
+                    claim.stage,
+                    claim.amount,
+                    sentence.start,
                 )
-                for draft in reader.read(inp):
-                    claim = _claim(draft, when)
-                    key = (
-                        claim.donors,
-                        claim.category,
-                        claim.stance,
-                        claim.stage,
-                        claim.amount,
-                        sentence.start,
-                    )
-                    if key not in seen_claims:
-                        seen_claims.add(key)
-                        claims.append((claim, draft))
-            for mdraft in read_memberships(sentence, local, ctx, when, events):
+                if key not in seen_claims:
+                    seen_claims.add(key)
+                    claims.append((claim, draft))
+            memberships = read_memberships(sentence, local, ctx, when, events) if local else []
+            for mdraft in memberships:
                 if (mdraft.member, mdraft.action) in seen_members:
                     continue
                 seen_members.add((mdraft.member, mdraft.action))

@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
+
+import ahocorasick
 
 from pledgewatch.errors import ExtractDataError
 
@@ -35,6 +38,11 @@ class NoiseRules:
     line: re.Pattern[str]  # a line matching this is furniture
     block: re.Pattern[str]  # a line matching this starts furniture that runs to the end
     abbreviations: frozenset[str]
+    keywords: Any  # Aho-Corasick automaton: a furniture line holds one of these
+
+    def may_be_furniture(self, line: str) -> bool:
+        low = line.lower()
+        return low.lstrip().startswith(("by ", "[")) or next(self.keywords.iter(low), None) is not None
 
 
 @lru_cache(maxsize=1)
@@ -50,9 +58,13 @@ def load_noise_rules() -> NoiseRules:
         )
         block = re.compile("|".join(f"(?:{p})" for p in data["block_patterns"]), re.IGNORECASE)
         abbreviations = frozenset(a.lower() for a in data["abbreviations"])
+        keywords = ahocorasick.Automaton()
+        for word in data["keywords"]:
+            keywords.add_word(word, word)
+        keywords.make_automaton()
     except (KeyError, TypeError, re.error) as error:
         raise ExtractDataError(f"noise.json is invalid: {error}", path="extract/data/noise.json") from error
-    return NoiseRules(line=line, block=block, abbreviations=abbreviations)
+    return NoiseRules(line=line, block=block, abbreviations=abbreviations, keywords=keywords)
 
 
 # A sentence may end at . ! ? (and closing quotes or brackets after them) when
@@ -96,6 +108,15 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _furniture(line: str, rules: NoiseRules) -> bool:
+    """Furniture marks sit at the start or the end of a line: long lines are searched there only."""
+    if not rules.may_be_furniture(line):
+        return False
+    if len(line) <= 400:
+        return bool(rules.line.search(line))
+    return bool(rules.line.search(line[:200]) or rules.line.search(line[-200:]))
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence with its offsets; furniture is kept but flagged ``noise``."""
     rules = load_noise_rules()
@@ -105,9 +126,9 @@ def split_sentences(text: str) -> list[Sentence]:
         line_text = line.group(0)
         if not line_text.strip():
             continue
-        if not in_block and rules.block.search(line_text):
+        if not in_block and len(line_text) < 80 and rules.block.search(line_text):
             in_block = True
-        noise = in_block or bool(rules.line.search(line_text))
+        noise = in_block or _furniture(line_text, rules)
         first = True
         for s, e in _split_line(text, line.start(), line.end(), rules):
             s, e = _strip(text, s, e)

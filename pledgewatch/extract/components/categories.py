@@ -74,7 +74,8 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 def _alternation(patterns: list[str]) -> str:
-    return "|".join(f"(?P<g{i}>(?<![\\w-])(?:{p})(?!\\w))" for i, p in enumerate(patterns))
+    inner = "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(patterns))
+    return f"(?<![\\w-])(?:{inner})(?!\\w)"
 
 
 @lru_cache(maxsize=1)

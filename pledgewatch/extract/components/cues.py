@@ -17,6 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import ahocorasick
+
 from pledgewatch.errors import ExtractDataError
 
 KINDS = ("pledge", "delivered", "deny")
@@ -57,6 +59,11 @@ class CueLexicon:
     speech_verbs: frozenset[str]
     relativizers: frozenset[str]
     trigger: re.Pattern[str]
+    prefilter: Any  # an Aho-Corasick automaton over lowercase stems
+
+    def may_hold_claims(self, text: str) -> bool:
+        """The cheap exit: False when the text holds none of the prefilter stems."""
+        return next(self.prefilter.iter(text.lower()), None) is not None
 
     def find(self, sentence: str) -> list[Cue]:
         """The cue chains of a sentence, in order."""
@@ -111,12 +118,15 @@ def _chain_stage(first: Cue, second: Cue, kind: str) -> str:
 
 
 def _alternation(patterns: list[str]) -> str:
-    """One regex; word boundaries around each pattern unless it starts with punctuation."""
-    parts = []
-    for i, p in enumerate(patterns):
-        edge = p.startswith("\\") and p[1:2] in "?.!,;:"
-        parts.append(f"(?P<g{i}>(?:{p}))" if edge else f"(?P<g{i}>(?<![\\w'’])(?:{p})(?!\\w))")
-    return "|".join(parts)
+    """One regex with one named group per pattern; word boundaries around the patterns
+    (kept outside the alternation, so the engine can scan fast) unless a pattern starts
+    with punctuation."""
+    words = [
+        f"(?P<g{i}>{p})" for i, p in enumerate(patterns) if not (p.startswith("\\") and p[1:2] in "?.!,;:")
+    ]
+    edges = [f"(?P<g{i}>{p})" for i, p in enumerate(patterns) if p.startswith("\\") and p[1:2] in "?.!,;:"]
+    out = f"(?<![\\w'’])(?:{'|'.join(words)})(?!\\w)"
+    return "|".join([out, *edges]) if edges else out
 
 
 def _require(entry: dict[str, Any], key: str, allowed: tuple[str, ...] | None, where: str) -> str:
@@ -174,6 +184,14 @@ def compile_cues(data: dict[str, Any]) -> CueLexicon:
         nonclaim = re.compile(_alternation(nc_patterns), re.I)
         trigger = re.compile(_alternation(verb_patterns + noun_patterns), re.I)
         speech = frozenset(w.lower() for w in data["speech_verbs"])
+        prefilter = ahocorasick.Automaton()
+        for stem in data["prefilter"]:
+            if not isinstance(stem, str) or not stem or stem != stem.lower():
+                raise ExtractDataError(
+                    f"prefilter: {stem!r} is not a lowercase string", path="extract/data/cues.json"
+                )
+            prefilter.add_word(stem, stem)
+        prefilter.make_automaton()
         relativizers = frozenset(w.lower() for w in data["relativizers"])
     except (KeyError, TypeError) as error:
         raise ExtractDataError(f"cues.json is missing {error}", path="extract/data/cues.json") from error
@@ -191,4 +209,5 @@ def compile_cues(data: dict[str, Any]) -> CueLexicon:
         speech_verbs=speech,
         relativizers=relativizers,
         trigger=trigger,
+        prefilter=prefilter,
     )

@@ -30,6 +30,10 @@ from pledgewatch.extract.components.donors import (
 from pledgewatch.extract.segment import Sentence
 from pledgewatch.records import ACTIONS
 
+_KEYWORDS = re.compile(
+    r"join|sign|charter|invit|withdr|declin|reject|refus|turned\s+down|pulled\s+out|left|quit|exit|member",
+    re.I,
+)
 _EVENT_WORDS = {
     "signed_charter": re.compile(r"\b(?:sign(?:ed|ing)?|charter)\b", re.I),
     "joined": re.compile(r"\bjoin(?:ed|s)?\b", re.I),
@@ -81,7 +85,7 @@ def read_memberships(
 ) -> list[MembershipDraft]:
     rules = load_membership_rules()
     text = sentence.text
-    if not rules.trigger.search(text):
+    if not _KEYWORDS.search(text) or not rules.trigger.search(text):
         return []
     out: list[MembershipDraft] = []
     seen: set[tuple[str, str]] = set()
