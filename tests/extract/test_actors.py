@@ -293,3 +293,61 @@ def test_canonical_state_names_are_known_to_the_scorer() -> None:
 
 def test_finder_is_built_once() -> None:
     assert ActorFinder.load() is ActorFinder.load()
+
+
+def _state_forms() -> list[tuple[str, str]]:
+    gaz = load_gazetteer()
+    forms = []
+    for s in gaz.states:
+        forms += [(s.name, f"Officials from {s.name} met.")]
+        forms += [(s.name, f"Officials from {a} met.") for a in s.aliases]
+        forms += [(s.name, f"The {d} delegation met.") for d in s.demonyms]
+        forms += [(s.name, f"Officials in {c} said.") for c in s.capitals]
+    return forms
+
+
+def test_actors_recognise_every_state_form_in_the_gazetteer() -> None:
+    missed = []
+    for name, text in _state_forms():
+        found = [m.name for m in find_actors(text) if m.kind == "state"]
+        if found != [name]:
+            missed.append((text, found))
+    assert missed == []
+
+
+def test_actors_recognise_every_organisation_form_in_the_gazetteer() -> None:
+    missed = []
+    for org in load_gazetteer().organisations:
+        for form in (org.name, *org.aliases, *org.acronyms):
+            found = [
+                m.name for m in find_actors(f"Officials from the {form} met.") if m.kind == "organisation"
+            ]
+            if found != [org.name]:
+                missed.append((form, found))
+    assert missed == []
+
+
+def test_people_recognise_every_listed_person_form() -> None:
+    missed = []
+    for person in load_gazetteer().people:
+        for form in (person.name, *person.variants, *person.surnames):
+            found = [m for m in find_actors(f"Yesterday {form} said it was done.") if m.kind == "person"]
+            if not found or found[0].speaks_for != person.speaks_for:
+                missed.append(form)
+    assert missed == []
+
+
+def test_gazetteer_gives_no_name_to_two_actors() -> None:
+    finder = ActorFinder.load()
+    owners: dict[str, set[str]] = {}
+    for alias, name in finder.aliases():
+        owners.setdefault(fold(alias), set()).add(name)
+    assert {alias: names for alias, names in owners.items() if len(names) > 1} == {}
+
+
+def test_module_examples_hold() -> None:
+    import doctest
+
+    from pledgewatch.extract.components import actors
+
+    assert doctest.testmod(actors).failed == 0

@@ -156,3 +156,11 @@ def test_amounts_offsets_point_at_the_surface() -> None:
     for a in find_amounts(text):
         assert text[a.start : a.end] == a.surface
     assert [a.surface for a in find_amounts(text)] == ["381 million euros", "USD 416 million", "500 grants"]
+
+
+def test_module_examples_hold() -> None:
+    import doctest
+
+    from pledgewatch.extract.components import amounts
+
+    assert doctest.testmod(amounts).failed == 0

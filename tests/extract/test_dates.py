@@ -124,3 +124,11 @@ def test_published_in_text_reads_the_top_of_the_text(text: str, url: str | None,
 def test_published_in_text_dateline_without_year_is_unknown() -> None:
     assert find_published_in_text("WASHINGTON, February 19. /AGENCY/. The board met.") is None
     assert find_published_in_text("The board met and pledged more.") is None
+
+
+def test_module_examples_hold() -> None:
+    import doctest
+
+    from pledgewatch.extract.components import dates
+
+    assert doctest.testmod(dates).failed == 0

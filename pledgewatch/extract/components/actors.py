@@ -27,9 +27,23 @@ Names are matched with one Aho-Corasick automaton over a case- and
 accent-folded copy of the text; every match must stand on word boundaries and,
 apart from acronyms, begin with a capital letter; the longest match wins
 ("Papua New Guinea" over "Guinea"), and blocked phrases ("Latin American",
-"Kazakh Service") win and report nothing. ``DocumentActors`` (in
-``components.document``) adds what a whole document knows: its subject state
-and whom each person speaks for.
+"Kazakh Service") win and report nothing. Ambiguous state names (Jordan, Chad,
+Georgia, Israel) need context: not next to another capitalised name ("Michael
+Jordan", "Atlanta, Georgia"). A currency written with "US" ("$US 5bn", "US$5bn")
+is no mention of the United States.
+
+API:
+
+- ``find_actors(text) -> list[ActorMention]``: everything above, persons resolved
+  (``components.people``).
+- ``ActorFinder.load()``: the cached finder; ``.find(text)`` without people,
+  ``.scan(text)`` also returns the spans of title words, ``.datelines(text)``.
+- ``DocumentActors(text, mentions)`` / ``DocumentActors.of(text)``: what a whole
+  document knows: ``subject`` (the state its headline and lead name most),
+  ``speaker_state(person)`` (whom a person speaks for, the subject for an official
+  title that names no state), ``people()``, ``person(name)``, ``in_span(start, end)``
+  and ``before(position)`` for sentence and context look-ups.
+- ``fold(text)``: the offset-keeping ASCII lowercase fold used for matching.
 """
 
 from __future__ import annotations
@@ -241,6 +255,14 @@ class ActorFinder:
         )
         self._function_words = titles.not_names
         self.state_names = frozenset(s.name for s in gaz.states)
+
+    def aliases(self) -> list[tuple[str, str]]:
+        """(alias as written, canonical name) for every state and organisation form."""
+        return [
+            (alias, entry.name)
+            for alias, entry in _entries(self.gazetteer)
+            if entry.kind in ("state", "organisation")
+        ]
 
     @classmethod
     @lru_cache(maxsize=1)

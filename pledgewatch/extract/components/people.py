@@ -293,6 +293,7 @@ class PeopleFinder:
         found: list[ActorMention] = [m for m in mentions if m.kind != "person"]
         persons: list[ActorMention] = [m for m in mentions if m.kind == "person"]
         mention_starts = [m.start for m in mentions]
+        surface_known: dict[str, KnownPerson] = {}
         by_start = {m.start: m for m in found if m.kind in ("state", "organisation") and not m.dateline}
         occupied = bytearray(len(text) + 1)
         for m in found:
@@ -315,6 +316,11 @@ class PeopleFinder:
                 former = former or bool(self._former.search(text, max(0, prefix.start - 20), prefix.start))
             surface = text[start:end]
             known = self._known.get(fold(surface))
+            overlapping = [m for m in persons if m.start < end and start < m.end]
+            if known is None and overlapping:  # "King Hamad": the list knows the title with the name
+                known = self._known.get(fold(overlapping[0].surface))
+                if known is not None:
+                    surface_known[fold(surface)] = known
             speaks_for = prefix.name if prefix is not None else (known.speaks_for if known else None)
             persons = [m for m in persons if not (m.start < end and start < m.end)]
             persons.append(
@@ -335,7 +341,7 @@ class PeopleFinder:
         persons.sort(key=lambda m: m.start)
         resolved: list[ActorMention] = []
         for m in persons:
-            known = self._known.get(fold(m.surface))
+            known = self._known.get(fold(m.surface)) or surface_known.get(fold(m.surface))
             p = person_for(m.surface, known)
             if p is None:
                 p = _Person(
