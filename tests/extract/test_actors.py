@@ -121,6 +121,15 @@ def test_actors_flag_datelines_as_places(text: str, place: str) -> None:
     assert first.confidence < 0.5
 
 
+def test_actors_flag_the_country_written_in_a_dateline() -> None:
+    found = find_actors("RIYADH, Saudi Arabia (AP) — Saudi Arabia on Sunday pledged more.")
+    assert [(m.name, m.dateline) for m in found] == [
+        ("Saudi Arabia", True),
+        ("Saudi Arabia", True),
+        ("Saudi Arabia", False),
+    ]
+
+
 def test_actors_offsets_point_at_the_surface() -> None:
     text = "Qatar, the UAE and Saudi Arabia pledged; Kazakh President Kassym-Jomart Tokayev spoke."
     for m in find_actors(text):

@@ -216,8 +216,8 @@ def _entries(gaz: Gazetteer) -> list[tuple[str, _Entry]]:
 _WORDCHAR = re.compile(r"\w")
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?:date \d{4}-\d{2}-\d{2}\s+)?"
-    r"(?P<place>[A-Z][A-Z.'’\- ]{1,30}[A-Z.])"
-    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?\.?)?"
+    r"(?P<place>[A-Z][A-Z.'’\- ]{1,30}[A-Z.]"
+    r"(?:,\s*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,3}(?:[ \t]+\d{1,2})?\.?)?)"
     r"\s*(?:\([A-Za-z]{2,12}\)\s*)?"
     r"(?:/[A-Za-z\-]{2,12}/\.?|[–—:\-]|$)"
 )
@@ -302,7 +302,8 @@ class ActorFinder:
         )
 
     def datelines(self, text: str) -> list[tuple[int, int]]:
-        """Spans of dateline places ("WASHINGTON –", "SEOUL:") in the first 1,500 characters."""
+        """Spans of datelines ("WASHINGTON –", "SEOUL:", "RIYADH, Saudi Arabia (AP) —") in the first
+        1,500 characters: the place and what follows it up to the dash or colon."""
         return [m.span("place") for m in _DATELINE.finditer(text, 0, min(len(text), 1500))]
 
     def find(self, text: str) -> list[ActorMention]:

@@ -94,7 +94,14 @@ class PeopleFinder:
             rf"(?P<name>{name})\s*,\s*(?:(?:the|a|an)\s+)?(?:(?:former|ex-|then-)\s*)?$"
         )
         self._of_actor = re.compile(r"\s+of\s+(?:the\s+)?")
-        self._modifier_words = frozenset(w.lower() for m in t.modifiers for w in m.split())
+        self._modifier_words = frozenset(
+            w.lower() for m in t.modifiers + t.portfolio_words for w in m.split()
+        )
+        # "the finance minister, Mohammed Al-Jadaan, said": a comma between title and name,
+        # accepted only when another comma closes the name.
+        self._rest_comma = re.compile(
+            rf"(?P<tail>{portfolio}{to_whom})\s*,\s+(?:(?:{honor})\s+)*(?P<name>{name})(?=\s*,)"
+        )
         self._former = re.compile(rf"(?i:\b(?:{_alternation(t.former)}))\s*$")
         self._known: dict[str, KnownPerson] = {}
         for p in gaz.people:
@@ -171,7 +178,7 @@ class PeopleFinder:
                 if text[word.end() : title_start].strip() or word.group().lower() not in self._modifier_words:
                     break
                 title_start = word.start()
-            rest = self._rest.match(text, core_end)
+            rest = self._rest.match(text, core_end) or self._rest_comma.match(text, core_end)
             if rest is not None:
                 start, end = self._clean_name(text, rest.start("name"), rest.end("name"), actor_starts)
                 if end > start:
