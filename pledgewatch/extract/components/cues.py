@@ -61,9 +61,20 @@ class CueLexicon:
     trigger: re.Pattern[str]
     prefilter: Any  # an Aho-Corasick automaton over lowercase stems
 
+    window: int = 250
+
     def may_hold_claims(self, text: str) -> bool:
-        """The cheap exit: False when the text holds none of the prefilter stems."""
-        return next(self.prefilter.iter(text.lower()), None) is not None
+        """The cheap exit: False unless a cue stem and an object stem stand close together
+        (or a membership stem appears anywhere)."""
+        last = {"cue": -(10**9), "object": -(10**9)}
+        for end, kind in self.prefilter.iter(text.lower()):
+            if kind == "both":
+                return True
+            other = "object" if kind == "cue" else "cue"
+            if end - last[other] <= self.window:
+                return True
+            last[kind] = end
+        return False
 
     def find(self, sentence: str) -> list[Cue]:
         """The cue chains of a sentence, in order."""
@@ -185,13 +196,15 @@ def compile_cues(data: dict[str, Any]) -> CueLexicon:
         trigger = re.compile(_alternation(verb_patterns + noun_patterns), re.I)
         speech = frozenset(w.lower() for w in data["speech_verbs"])
         prefilter = ahocorasick.Automaton()
-        for stem in data["prefilter"]:
-            if not isinstance(stem, str) or not stem or stem != stem.lower():
-                raise ExtractDataError(
-                    f"prefilter: {stem!r} is not a lowercase string", path="extract/data/cues.json"
-                )
-            prefilter.add_word(stem, stem)
+        for key, kind in (("cues", "cue"), ("objects", "object"), ("both", "both")):
+            for stem in data["prefilter"][key]:
+                if not isinstance(stem, str) or not stem or stem != stem.lower():
+                    raise ExtractDataError(
+                        f"prefilter.{key}: {stem!r} is not lowercase", path="extract/data/cues.json"
+                    )
+                prefilter.add_word(stem, kind)
         prefilter.make_automaton()
+        window = int(data["prefilter"]["window"])
         relativizers = frozenset(w.lower() for w in data["relativizers"])
     except (KeyError, TypeError) as error:
         raise ExtractDataError(f"cues.json is missing {error}", path="extract/data/cues.json") from error
@@ -210,4 +223,5 @@ def compile_cues(data: dict[str, Any]) -> CueLexicon:
         relativizers=relativizers,
         trigger=trigger,
         prefilter=prefilter,
+        window=window,
     )
