@@ -112,12 +112,12 @@ class AmountFinder:
         self._units = gaz.units
         letters = [s for s in cur.symbols if s[:1].isalpha()]
         signs = [s for s in cur.symbols if not s[:1].isalpha()]
-        word_scales = [s for s in cur.scales if s not in _ATTACHED_SCALES or len(s) > 2]
+        word_scales = [s for s in cur.scales if len(s) > 1]
         number_words = _alternation(list(cur.number_words))
         iso_codes = [s for s in letters if s.isalpha() and s.isupper() and len(s) == 3]
         self._body = re.compile(
             rf"(?:(?P<sign>{_alternation(signs)})|(?<![A-Za-z])(?P<code>{_alternation(letters)}))?\s?"
-            rf"(?:(?<![\d.,])(?P<num>{_NUMBER})|\b(?P<word>(?i:{number_words})))"
+            rf"(?:(?<![\d,])(?<!\d\.)(?P<num>{_NUMBER})|\b(?P<word>(?i:{number_words})))"
             rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_NUMBER}))?"
             rf"(?:(?P<att>(?i:{_alternation(_ATTACHED_SCALES)}))(?![\w])"
             rf"|\s*-?\s*(?P<scale>(?i:{_alternation(word_scales)}))(?:\s+(?P<scale2>(?i:crore|billion|million)))?\b)?"
@@ -199,7 +199,7 @@ class AmountFinder:
             if not (g["num"] or g["word"]):
                 continue
             prefixed = bool(g["sign"] or g["code"])
-            if g["num"] and not g["code"]:
+            if g["num"] and not prefixed:
                 before = text[max(0, m.start("num") - 2) : m.start("num")]
                 if before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalnum()):
                     continue  # G20, COVID-19
