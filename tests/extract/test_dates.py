@@ -27,6 +27,8 @@ def dates(text: str, published: dt.date | None = THURSDAY) -> list[tuple[str, st
         ("in Rio on Nov 18, 2024 leaders", "Nov 18, 2024", "2024-11-18"),
         ("October 12, 2014 was the day", "October 12, 2014", "2014-10-12"),
         ("the 3rd of March meeting", "3rd of March", "2026-03-03"),
+        ("filed 2026/02/20 by the clerk", "2026/02/20", "2026-02-20"),
+        ("signed 20.02.2026 in Baku", "20.02.2026", "2026-02-20"),
     ],
 )
 def test_dates_read_written_dates(text: str, surface: str, iso: str) -> None:

@@ -63,10 +63,11 @@ _PATTERN = re.compile(
     rf"(?:,?\s*\(\s*(?P<wd_m>{_MONTH})\s*(?P<wd_d>{_DAY})\s*\)"
     rf"|,?\s+(?P<wd_m2>{_MONTH})\s*(?P<wd_d2>{_DAY})\b(?:,?\s+(?P<wd_y2>{_YEAR})\b)?"
     rf"|,?\s+(?P<wd_d3>{_DAY})\s+(?P<wd_m3>{_MONTH})(?:,?\s+(?P<wd_y3>{_YEAR})\b)?)?)"
-    rf"|\b(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)\b"
+    rf"|\b(?P<iy>{_YEAR})(?P<sep>[-/])(?P<im>0[1-9]|1[0-2])(?P=sep)(?P<id>[0-3]\d)\b"
+    rf"|\b(?P<ed>[0-3]?\d)\.(?P<em>0?[1-9]|1[0-2])\.(?P<ey>{_YEAR})\b"
     rf"|\b(?P<m1>{_MONTH})\s*(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?"
     rf"|\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?"
-    rf"|\b(?P<m3>{_FULL_MONTH})\s+(?:of\s+)?(?P<y3>{_YEAR})\b"
+    rf"|\b(?P<m3>{_MONTH})\s+(?:of\s+)?(?P<y3>{_YEAR})\b"
     rf"|\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\s+this|[Ll]ate|[Ee]arly)\s+(?P<m4>{_FULL_MONTH})\b"
     rf"|\b(?P<rd>[Yy]esterday|[Tt]oday)\b)"
 )
@@ -128,6 +129,8 @@ def _resolve(
         return published - dt.timedelta(days=delta), "day"
     if m.group("iy"):
         return _safe(int(m.group("iy")), int(m.group("im")), int(m.group("id"))), "day"
+    if m.group("ed"):
+        return _safe(int(m.group("ey")), int(m.group("em")), int(m.group("ed"))), "day"
     if m.group("m1"):
         return _month_day(
             _month(m.group("m1")), _day(m.group("d1")), m.group("y1"), published, year_hint
@@ -177,10 +180,11 @@ def find_dates(
 _HEAD_CHARS = 700
 _MARKER = re.compile(rf"^\s*date\s+(?P<d>{_YEAR}-\d{{2}}-\d{{2}})\b")
 _DATE_LINE = re.compile(
-    rf"(?m)^[ \t]*(?:(?:{_WEEKDAY}),?\s+)?"
-    rf"(?P<date>(?:{_MONTH})\s*{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:{_MONTH}),?\s+{_YEAR}|{_YEAR}-\d{{2}}-\d{{2}})"
-    rf"(?:\s*[,|-]?\s*\d{{1,2}}[:.]\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{{2,4}})?)?"
-    r"(?:\s*\((?:Updated|Last updated)[^)\n]*\))?[ \t]*$"
+    rf"(?m)^[ \t]*(?:(?:Published|Posted|Updated|Last updated|First published|Date)\s*(?:on\s*)?:?\s*)?"
+    rf"(?:(?:{_WEEKDAY}|Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\s+)?"
+    rf"(?P<date>(?:{_MONTH})\s*{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:{_MONTH}),?\s+{_YEAR}|{_YEAR}[-/]\d{{2}}[-/]\d{{2}})"
+    rf"(?:\s*[,|-]?\s*\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{{2,4}})?)?"
+    r"(?:\s*\((?:Updated|Last updated)[^)\n]*\))?(?:\s*[|·•].{0,40})?[ \t]*$"
 )
 _WITH_TIME = re.compile(
     rf"(?P<date>(?:{_MONTH})\s*{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:{_MONTH}),?\s+{_YEAR})"
