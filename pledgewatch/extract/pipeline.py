@@ -65,50 +65,38 @@ class Pipeline:
         if not text or not self.has_trigger(text):
             return Extraction(extractor_version=EXTRACTOR_VERSION), Trace((), ())
         sentences = split_sentences(text)
-        mentions = find_actors(text)
-        doc_actors = DocumentActors(text, mentions)
-        quantities = [q for q in map(_quantity, find_amounts(text)) if q is not None]
-        dates = find_dates(text, published)
+        doc_actors = DocumentActors(text, find_actors(text))
+        lazy = _Lazy(text, published, sentences)
         ctx = DocContext(doc_actors)
         reader = SentenceReader(self.cues, self.categories, ctx)
-        per_sentence = [(s, _dates_in(s, dates)) for s in sentences]
-        events = event_dates([(s, d) for s, d in per_sentence if not s.noise])
         claims: list[tuple[Claim, Draft]] = []
         members: list[tuple[Membership, MembershipDraft]] = []
         seen_claims: set[tuple[object, ...]] = set()
         seen_members: set[tuple[str, str]] = set()
-        for sentence, sdates in per_sentence:
+        for index, sentence in enumerate(sentences):
             local = doc_actors.in_span(sentence.start, sentence.end)
-            if sentence.noise:
-                continue
-            when = sdates[0][1] if sdates else None
-            if not local and not _PRONOUN.search(sentence.text):
+            if (
+                sentence.noise
+                or (not local and not _PRONOUN.search(sentence.text))
+                or not self.cues.names_something(sentence.text)
+            ):
                 ctx.see(local)
-                continue  # no actor, nothing to point back to: no claim, no membership
-            inp = SentenceInput(
-                sentence, local, [q for q in quantities if sentence.start <= q.start < sentence.end]
-            )
+                continue  # no actor to give, or nothing to be given: no claim, no membership
+            inp = SentenceInput(sentence, local, lazy.quantities(sentence))
             for draft in reader.read(inp):
-                claim = _claim(draft, when)
-                key = (
-                    claim.donors,
-                    claim.category,
-                    claim.stance,
-                    claim.stage,
-                    claim.amount,
-                    sentence.start,
-                )
+                claim = _claim(draft, lazy.date(index))
+                key = (claim.donors, claim.category, claim.stance, claim.stage, claim.amount, sentence.start)
                 if key not in seen_claims:
                     seen_claims.add(key)
                     claims.append((claim, draft))
-            memberships = read_memberships(sentence, local, ctx, when, events) if local else []
-            for mdraft in memberships:
-                if (mdraft.member, mdraft.action) in seen_members:
-                    continue
-                seen_members.add((mdraft.member, mdraft.action))
-                ev = Evidence(sentence.text, sentence.start, sentence.end)
-                action = cast(Action, mdraft.action)
-                members.append((Membership(mdraft.member, action, ev, mdraft.date, mdraft.rule), mdraft))
+            if local:
+                for mdraft in read_memberships(sentence, local, ctx, lazy, index):
+                    if (mdraft.member, mdraft.action) in seen_members:
+                        continue
+                    seen_members.add((mdraft.member, mdraft.action))
+                    ev = Evidence(sentence.text, sentence.start, sentence.end)
+                    action = cast(Action, mdraft.action)
+                    members.append((Membership(mdraft.member, action, ev, mdraft.date, mdraft.rule), mdraft))
             ctx.see(local)
         extraction = Extraction(
             claims=tuple(c for c, _ in claims),
@@ -116,6 +104,37 @@ class Pipeline:
             extractor_version=EXTRACTOR_VERSION,
         )
         return extraction, Trace(tuple(claims), tuple(members))
+
+
+class _Lazy:
+    """Amounts and dates, found over the whole text only when a sentence needs them."""
+
+    def __init__(self, text: str, published: dt.date | None, sentences: list[Sentence]) -> None:
+        self.text, self.published, self.sentences = text, published, sentences
+        self._quantities: list[Quantity] | None = None
+        self._dates: list[list[tuple[int, dt.date]]] | None = None
+        self._events: dict[str, dt.date] | None = None
+
+    def quantities(self, s: Sentence) -> list[Quantity]:
+        if self._quantities is None:
+            self._quantities = [q for q in map(_quantity, find_amounts(self.text)) if q is not None]
+        return [q for q in self._quantities if s.start <= q.start < s.end]
+
+    def _all_dates(self) -> list[list[tuple[int, dt.date]]]:
+        if self._dates is None:
+            found = find_dates(self.text, self.published)
+            self._dates = [_dates_in(s, found) for s in self.sentences]
+        return self._dates
+
+    def date(self, index: int) -> dt.date | None:
+        dates = self._all_dates()[index]
+        return dates[0][1] if dates else None
+
+    def event(self, action: str) -> dt.date | None:
+        if self._events is None:
+            pairs = [(s, d) for s, d in zip(self.sentences, self._all_dates(), strict=True) if not s.noise]
+            self._events = event_dates(pairs)
+        return self._events.get(action)
 
 
 @lru_cache(maxsize=1)

@@ -121,17 +121,20 @@ class SentenceReader:
     def read(self, inp: SentenceInput) -> list[Draft]:
         s = inp.sentence
         text = s.text
+        humanitarian_only = _HUMANITARIAN_ONLY.search(text)
+        found = self.cues.find(text)
+        if not found and not humanitarian_only:
+            return []
         nonclaims = self.cues.nonclaims(text)
         if any(n.scope == "sentence" for n in nonclaims):
             return []
-        humanitarian_only = _HUMANITARIAN_ONLY.search(text)
         if humanitarian_only and _MILITARY.search(text):
             return self._exclusively_humanitarian(inp, humanitarian_only.start())
         blocked = [(n.start, _phrase_end(text, n.end)) for n in nonclaims if n.scope == "phrase"]
         inp.blocked = blocked
         clauses = _clauses(text)
         drafts: list[Draft] = []
-        cues = [c for c in self.cues.find(text) if not _inside(c.start, blocked)]
+        cues = [c for c in found if not _inside(c.start, blocked)]
         prev: dict[int, tuple[Cue, Donors | None]] = {}
         for i, cue in enumerate(cues):
             c_lo, c_hi = next((a, b) for a, b in clauses if a <= cue.start < b)

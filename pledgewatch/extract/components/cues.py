@@ -64,17 +64,21 @@ class CueLexicon:
     window: int = 250
 
     def may_hold_claims(self, text: str) -> bool:
-        """The cheap exit: False unless a cue stem and an object stem stand close together
-        (or a membership stem appears anywhere)."""
+        """The cheap exit: False unless a cue stem and an object stem stand close together in
+        one sentence (or a membership stem appears anywhere)."""
         last = {"cue": -(10**9), "object": -(10**9)}
         for end, kind in self.prefilter.iter(text.lower()):
             if kind == "both":
                 return True
             other = "object" if kind == "cue" else "cue"
-            if end - last[other] <= self.window:
+            if end - last[other] <= self.window and not _SENTENCE_END.search(text, last[other], end):
                 return True
             last[kind] = end
         return False
+
+    def names_something(self, sentence: str) -> bool:
+        """Does a sentence hold an object stem (something that can be given) or a membership stem?"""
+        return any(kind != "cue" for _, kind in self.prefilter.iter(sentence.lower()))
 
     def find(self, sentence: str) -> list[Cue]:
         """The cue chains of a sentence, in order."""
@@ -101,6 +105,7 @@ def _group_index(m: re.Match[str]) -> int:
     return int((m.lastgroup or "g0")[1:])
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
 _SMALL_GAP = re.compile(r"^[\s\w'’]{0,40}$")
 _GAP_STOP = re.compile(r"\b(?:and|or|but|while|whereas|which|who|because|after|before|when|if|as)\b", re.I)
 

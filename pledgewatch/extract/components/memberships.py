@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Protocol
 
 from pledgewatch.errors import ExtractDataError
 from pledgewatch.extract.components.actors import ActorMention
@@ -76,12 +77,16 @@ def load_membership_rules() -> MembershipRules:
     return MembershipRules(tuple(rules), negation, trigger)
 
 
+class DateSource(Protocol):
+    """Dates of the document's sentences, found when first asked for."""
+
+    def date(self, index: int) -> dt.date | None: ...
+
+    def event(self, action: str) -> dt.date | None: ...
+
+
 def read_memberships(
-    sentence: Sentence,
-    mentions: list[ActorMention],
-    ctx: DocContext,
-    sentence_date: dt.date | None,
-    event_dates: dict[str, dt.date],
+    sentence: Sentence, mentions: list[ActorMention], ctx: DocContext, dates: DateSource, index: int
 ) -> list[MembershipDraft]:
     rules = load_membership_rules()
     text = sentence.text
@@ -94,7 +99,7 @@ def read_memberships(
             if rules.negation.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             names = _members(form, text, sentence.start, mentions, m, ctx)
-            date = sentence_date or event_dates.get(action)
+            date = dates.date(index) or dates.event(action)
             for name in names:
                 if (name, action) not in seen:
                     seen.add((name, action))
