@@ -138,6 +138,13 @@ def _ascii(text: str) -> bytes:
 
 def fold(text: str) -> str:
     """Lowercase ASCII with accents dropped, quotes and dashes straightened; keeps every offset."""
+    if len(text) <= 64:
+        return _fold_short(text)
+    return _ascii(text).translate(_LOWER).decode("ascii")
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_short(text: str) -> str:
     return _ascii(text).translate(_LOWER).decode("ascii")
 
 
@@ -224,11 +231,6 @@ _DATELINE = re.compile(
 _CAPITALISED_WORD = re.compile(r"([A-Z][\w'’\-]*)\s*$")
 _PLACE_BEFORE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*$")
 _NEXT_WORD = re.compile(r"\s+([A-Z][\w'’\-]*)")
-
-
-def entry_is_money(text: str, start: int, end: int) -> bool:
-    """'$US 5bn', 'US$5bn': a currency, not the United States."""
-    return text[start - 1 : start] == "$" or text[end : end + 1] == "$"
 
 
 class ActorFinder:
@@ -322,8 +324,8 @@ class ActorFinder:
             start = end - length
             if is_title:
                 titles.append((start, end))
-            if not indexes or entry_is_money(text, start, end):
-                continue
+            if not indexes or text[start - 1 : start] == "$" or text[end : end + 1] == "$":
+                continue  # "$US 5bn", "US$5bn": a currency, not the United States
             entry = self._pick(text, start, end, indexes)
             if entry is not None:
                 candidates.append((start, end, entry))

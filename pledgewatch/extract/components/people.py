@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
@@ -298,7 +298,10 @@ class PeopleFinder:
                     given.setdefault(fold(tokens[0]), p)
 
         found: list[ActorMention] = [m for m in mentions if m.kind != "person"]
-        persons: list[ActorMention] = [m for m in mentions if m.kind == "person"]
+        listed: list[ActorMention] = [m for m in mentions if m.kind == "person"]  # sorted, disjoint
+        listed_starts = [m.start for m in listed]
+        dropped: set[int] = set()
+        titled: list[ActorMention] = []
         mention_starts = [m.start for m in mentions]
         surface_known: dict[str, KnownPerson] = {}
         by_start = {m.start: m for m in found if m.kind in ("state", "organisation") and not m.dateline}
@@ -323,14 +326,19 @@ class PeopleFinder:
                 former = former or bool(self._former.search(text, max(0, prefix.start - 20), prefix.start))
             surface = text[start:end]
             known = self._known.get(fold(surface))
-            overlapping = [m for m in persons if m.start < end and start < m.end]
+            i = max(0, bisect.bisect_right(listed_starts, start) - 1)
+            overlapping = []
+            while i < len(listed) and listed[i].start < end:
+                if start < listed[i].end:
+                    overlapping.append(listed[i])
+                    dropped.add(i)
+                i += 1
             if known is None and overlapping:  # "King Hamad": the list knows the title with the name
                 known = self._known.get(fold(overlapping[0].surface))
                 if known is not None:
                     surface_known[fold(surface)] = known
             speaks_for = prefix.name if prefix is not None else (known.speaks_for if known else None)
-            persons = [m for m in persons if not (m.start < end and start < m.end)]
-            persons.append(
+            titled.append(
                 ActorMention(
                     start=start,
                     end=end,
@@ -345,7 +353,9 @@ class PeopleFinder:
                     official=official and not former,
                 )
             )
-        persons.sort(key=lambda m: m.start)
+        persons = sorted(
+            [m for i, m in enumerate(listed) if i not in dropped] + titled, key=lambda m: m.start
+        )
         resolved: list[ActorMention] = []
         for m in persons:
             known = self._known.get(fold(m.surface)) or surface_known.get(fold(m.surface))
@@ -385,9 +395,14 @@ class PeopleFinder:
                 continue
             display = p.name if len(p.name.split()) >= 2 or p.known is None else p.known.name
             out.append(
-                replace(
-                    m,
-                    name=display,
+                ActorMention(
+                    m.start,
+                    m.end,
+                    m.surface,
+                    display,
+                    "person",
+                    m.via,
+                    confidence=m.confidence,
                     speaks_for=p.speaks_for,
                     role=p.role or m.role,
                     affiliation=p.affiliation,
