@@ -15,7 +15,7 @@ from sqlalchemy import Connection, func, select
 
 from pledgewatch.records import Claim, Conflict
 from pledgewatch.store.claims import _claim, donors_of
-from pledgewatch.store.ledger_tables import conflict_claims, conflicts, pledges
+from pledgewatch.store.ledger_tables import conflict_claims, conflicts, ledger_lock, pledges
 from pledgewatch.store.tables import claims, documents
 
 
@@ -162,3 +162,11 @@ def list_donors(
     if name is not None:
         query = query.where(pledges.c.donor == name)
     return [DonorSums(*row) for row in conn.execute(query.limit(limit).offset(offset))]
+
+
+def ledger_version(conn: Connection) -> int:
+    """A number every ledger write increases (``ledger_lock``): aggregates computed at the same
+    version are still current, whichever process wrote since."""
+    return int(
+        conn.execute(select(ledger_lock.c.version).where(ledger_lock.c.id == 1)).scalar_one_or_none() or 0
+    )

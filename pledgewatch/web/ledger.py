@@ -7,14 +7,17 @@ CLI) and ``store.web_queries`` for the overview's aggregates.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy import Connection
 
 from pledgewatch.api.routes.common import Conn, Paging, page_of, paging
 from pledgewatch.api.security import require_reader
 from pledgewatch.errors import NotFoundError
+from pledgewatch.ledger import Totals
 from pledgewatch.records import (
     CATEGORIES,
     CONFLICT_KINDS,
@@ -45,9 +48,37 @@ def _sum(values: Iterable[float | None]) -> float | None:
     return sum(known) if known else None
 
 
+@dataclass(frozen=True, slots=True)
+class Aggregates:
+    """What the overview sums over the whole ledger; recomputed only when the ledger changes."""
+
+    version: int
+    totals: Totals
+    matrix: list[wq.CategoryStatus]
+    donors: list[wq.DonorSums]
+    conflicts: int
+
+
+def _aggregates(request: Request, conn: Connection) -> Aggregates:
+    version = wq.ledger_version(conn)
+    cached: Aggregates | None = getattr(request.app.state, "overview_cache", None)
+    if cached is not None and cached.version == version:
+        return cached
+    fresh = Aggregates(
+        version=version,
+        totals=lq.ledger_summary(conn),
+        matrix=wq.pledge_matrix(conn),
+        donors=wq.donor_sums(conn, limit=12),
+        conflicts=lq.count_conflicts(conn),
+    )
+    request.app.state.overview_cache = fresh
+    return fresh
+
+
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, conn: Conn) -> HTMLResponse:
-    matrix = wq.pledge_matrix(conn)
+    sums = _aggregates(request, conn)
+    matrix = sums.matrix
     by_status = {s: sum(c.pledges for c in matrix if c.status == s) for s in PLEDGE_STATUSES}
     table = {}
     for category in CATEGORIES:
@@ -58,15 +89,12 @@ def overview(request: Request, conn: Conn) -> HTMLResponse:
                 "pledged_usd": _sum(c.pledged_usd for c in cells),
                 "delivered_usd": _sum(c.delivered_usd for c in cells),
             }
-    bars = [
-        DonorBar(d.donor, d.pledged_usd, d.delivered_usd, donor_href(d.donor))
-        for d in wq.donor_sums(conn, limit=12)
-    ]
+    bars = [DonorBar(d.donor, d.pledged_usd, d.delivered_usd, donor_href(d.donor)) for d in sums.donors]
     context = {
         "section": "overview",
         "pledges": sum(by_status.values()),
-        "totals": lq.ledger_summary(conn),
-        "conflicts": lq.count_conflicts(conn),
+        "totals": sums.totals,
+        "conflicts": sums.conflicts,
         "documents": count_documents(conn),
         "by_status": by_status,
         "table": table,
