@@ -121,6 +121,11 @@ def test_actors_flag_datelines_as_places(text: str, place: str) -> None:
     assert first.confidence < 0.5
 
 
+def test_actors_flag_a_dated_dateline() -> None:
+    found = find_actors("DAVOS, Switzerland, January 22, 2026 — Kazakhstan signed.")
+    assert [(m.name, m.dateline) for m in found] == [("Switzerland", True), ("Kazakhstan", False)]
+
+
 def test_actors_flag_the_country_written_in_a_dateline() -> None:
     found = find_actors("RIYADH, Saudi Arabia (AP) — Saudi Arabia on Sunday pledged more.")
     assert [(m.name, m.dateline) for m in found] == [

@@ -22,8 +22,9 @@ returned (``precision`` says whether it is a day or only a month):
 
 ``find_published_in_text(text, url=None)`` reads a publication date from the top of
 a text (a " date 2026-03-05 " marker, a line that is only a date, "19 Nov 2024
-04:39PM"); a dateline without a year ("WASHINGTON, February 19.") counts only when
-``url`` carries the year (spec: otherwise published is null).
+04:39PM", "DAVOS, Switzerland, January 22, 2026 —"); a dateline without a year
+("WASHINGTON, February 19.") counts only when ``url`` carries the year (spec:
+otherwise published is null).
 """
 
 from __future__ import annotations
@@ -190,6 +191,10 @@ _WITH_TIME = re.compile(
     rf"(?P<date>(?:{_MONTH})\s*{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:{_MONTH}),?\s+{_YEAR})"
     r"\s*[,|-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}"
 )
+_DATED_DATELINE = re.compile(
+    rf"(?m)^[ \t]*[A-Z][A-Z .'’\-]{{1,30}},(?:[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){{0,3}},)?[ \t]*"
+    rf"(?P<date>(?:{_MONTH})\s*{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:{_MONTH}),?\s+{_YEAR})"
+)
 _UNDATED_DATELINE = re.compile(
     rf"(?m)^[ \t]*[A-Z][A-Z .'’\-]{{1,30}},\s+(?P<m>{_MONTH})\s*(?P<d>{_DAY})\b(?![,\s]*{_YEAR})"
 )
@@ -204,7 +209,7 @@ def find_published_in_text(text: str, url: str | None = None) -> dt.date | None:
         date = dt.date.fromisoformat(marker.group("d")) if _valid_iso(marker.group("d")) else None
         if date:
             return date
-    for finder in (_DATE_LINE, _WITH_TIME):
+    for finder in (_DATE_LINE, _DATED_DATELINE, _WITH_TIME):
         found = finder.search(head)
         if found:
             dates = find_dates(found.group("date"))
