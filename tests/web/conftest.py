@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import uvicorn
-from api.conftest import Site, make_site
+from api.conftest import Site, make_site, serving
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -56,31 +52,14 @@ class LiveServer:
     shots: Path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def live_server(sqlite_url: str, tmp_path: Path) -> Iterator[LiveServer]:
     """A real uvicorn server on a free 127.0.0.1 port, in a thread, on a seeded SQLite database."""
     for site in make_site(sqlite_url):
-        port = _free_port()
-        server = uvicorn.Server(uvicorn.Config(site.app, host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 10
-        while not server.started:
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.02)
         shots = tmp_path / "screenshots"
         shots.mkdir()
-        try:
-            yield LiveServer(f"http://127.0.0.1:{port}", site, shots)
-        finally:
-            server.should_exit = True
-            thread.join(timeout=10)
+        with serving(site.app) as url:
+            yield LiveServer(url, site, shots)
 
 
 @pytest.fixture
