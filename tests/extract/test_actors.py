@@ -229,6 +229,26 @@ def test_people_known_leader_variants_share_one_identity() -> None:
     assert next(m for m in people if m.surface == "Trump").name == "Donald Trump"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaks_for"),
+    [
+        ("President Kassym-Zhomart Tokaev opened the session.", "Kazakhstan"),
+        ("President Tokaev opened the session.", "Kazakhstan"),
+        ("Minister Adel Al Jubair opened the session.", "Saudi Arabia"),
+    ],
+)
+def test_people_tolerate_unlisted_spellings_of_listed_people(text: str, speaks_for: str) -> None:
+    person = next(m for m in find_actors(text) if m.kind == "person")
+    assert person.speaks_for == speaks_for
+
+
+def test_people_do_not_confuse_similar_arabic_names() -> None:
+    person = next(
+        m for m in find_actors("Minister Mohammed bin Abdulaziz Al Thani spoke.") if m.kind == "person"
+    )
+    assert person.speaks_for is None
+
+
 def test_people_honorific_and_given_name_resolve_to_the_person() -> None:
     text = (
         "Bahraini Foreign Minister Sheikh Khalid bin Ahmed Al Khalifa spoke. "

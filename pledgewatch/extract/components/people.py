@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
+from rapidfuzz import fuzz, process
 
 from pledgewatch.extract.components.actors import ActorFinder, ActorMention, fold
 from pledgewatch.extract.gazetteer import Gazetteer, KnownPerson, load_gazetteer
@@ -107,6 +108,11 @@ class PeopleFinder:
         for p in gaz.people:
             for form in (p.name, *p.variants, *p.surnames):
                 self._known.setdefault(fold(form), p)
+        # Fuzzy fall-back for spellings the list lacks ("Kassym-Zhomart Tokaev").
+        self._full_forms = [(fold(f), p) for p in gaz.people for f in (p.name, *p.variants) if " " in f]
+        self._surname_forms = [(fold(f), p) for p in gaz.people for f in p.surnames if len(f) >= 5]
+        self._full_keys = [f for f, _ in self._full_forms]
+        self._surname_keys = [f for f, _ in self._surname_forms]
         self._actors = actors
 
     @classmethod
@@ -115,6 +121,25 @@ class PeopleFinder:
         return cls(load_gazetteer(), ActorFinder.load())
 
     # --- names -------------------------------------------------------------------------
+
+    def _fuzzy_known(self, surface: str) -> KnownPerson | None:
+        """A listed person whose name is spelt a little differently (rapidfuzz ratio >= 88, and the
+        last names alike); a single word must be a listed surname at ratio >= 90."""
+        key = fold(surface)
+        tokens = key.split()
+        if len(tokens) >= 2:
+            hit = process.extractOne(
+                key, [f for f, _ in self._full_forms], scorer=fuzz.ratio, score_cutoff=88
+            )
+            if hit is not None and fuzz.ratio(tokens[-1], hit[0].split()[-1]) >= 75:
+                return self._full_forms[hit[2]][1]
+        elif len(key) >= 5:
+            hit = process.extractOne(
+                key, [f for f, _ in self._surname_forms], scorer=fuzz.ratio, score_cutoff=90
+            )
+            if hit is not None:
+                return self._surname_forms[hit[2]][1]
+        return None
 
     def _clean_name(self, text: str, start: int, end: int, actor_starts: set[int]) -> tuple[int, int]:
         """Cut a name at a word that cannot be part of it: a stop word, an actor name, a possessive."""
@@ -325,7 +350,9 @@ class PeopleFinder:
             if prefix is not None and prefix.end <= title_start:
                 former = former or bool(self._former.search(text, max(0, prefix.start - 20), prefix.start))
             surface = text[start:end]
-            known = self._known.get(fold(surface))
+            known = self._known.get(fold(surface)) or self._fuzzy_known(surface)
+            if known is not None:
+                surface_known[fold(surface)] = known
             i = max(0, bisect.bisect_right(listed_starts, start) - 1)
             overlapping = []
             while i < len(listed) and listed[i].start < end:
