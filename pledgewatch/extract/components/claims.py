@@ -90,8 +90,11 @@ _CHANNEL = re.compile(
     re.I,
 )
 _PAID_FOR = re.compile(
-    r"[^,;]{0,30}?\b(?:in|for|to|towards?|on)\s+([^,;]*?)(?=,|;|\s+and\s|\s+while\s|$)", re.I
+    r"[^,;]{0,30}?\b(?:in|for|to|towards?|on)\s+(.*?)"
+    r"(?=;|,\s*while\b|\s+while\s|(?:,\s*|\s+)and\s+(?:\w+\s+)?(?:will|would|has|have|is|are|was|were|also|to)\b|$)",
+    re.I,
 )
+_SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely|strictly|only)\s+humanitarian\b", re.I)
@@ -174,6 +177,8 @@ class SentenceReader:
         start = lo
         if prev is not None:
             start = max(start, prev[0].end)
+        for sub in _SUBORDINATE.finditer(text, start, cue.start):
+            start = sub.end()  # "Kuwait hosted the conference, where participants pledged"
         speech_at = self._after_speech(text, start, cue.start)
         found = subject_donors(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
         pronoun = _PRONOUN_ONLY.match(text[speech_at : cue.start])
