@@ -154,7 +154,7 @@ def pledge_page(
     return render(request, "pledge.html", context)
 
 
-@router.get("/donors/{name}", response_class=HTMLResponse)
+@router.get("/donors/{name:path}", response_class=HTMLResponse)
 def donor_page(
     name: Annotated[str, Path(min_length=1, max_length=300)], request: Request, conn: Conn
 ) -> HTMLResponse:
