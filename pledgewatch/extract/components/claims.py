@@ -94,6 +94,12 @@ _PAID_FOR = re.compile(
     r"(?=;|,\s*while\b|\s+while\s|(?:,\s*|\s+)and\s+(?:\w+\s+)?(?:will|would|has|have|is|are|was|were|also|to)\b|$)",
     re.I,
 )
+_MONEY_VERB = re.compile(
+    r"^(?:\S+\s+){0,3}?(?:pa(?:y|id|ying)(?!\s+(?:a\s+)?(?:visit|tribute|attention|respects|homage|heed))"
+    r"|fund(?:ed|ing)?|financ\w*|donat\w*)\b|"
+    r"\bcontribut\w*\s+(?:financially|money|to\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:fund|budget))\b",
+    re.I,
+)
 _SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
@@ -246,6 +252,7 @@ class SentenceReader:
         # "1.2 billion euros for energy repairs": what money pays for is not a category of its own
         paid_for = [self._paid_for(text, q.end - off, hi) for q in qty if q.is_money]
         hits = [h for h in hits if not _inside(h.start, paid_for)]
+        qty = [q for q in qty if q.is_money or not _inside(q.start - off, paid_for)]
         first_hit = min([h.start for h in hits] + [q.start - off for q in qty], default=None)
         purpose = self.cats.purpose_start(text, lo, hi)
         main_hi = hi
@@ -266,13 +273,15 @@ class SentenceReader:
                 categories.append(h.category)
         money = [q for q in main_q if q.is_money]
         counts = [q for q in main_q if not q.is_money]
-        count_cat = {q: self._count_category(q, main, off) for q in counts}
+        count_cat = {q: self._count_category(q, main, off, text) for q in counts}
         for q in counts:
             cat = count_cat[q]
             if cat and cat not in categories:
                 categories.append(cat)
         if money and "funding" not in categories:
             categories.insert(0, "funding")
+        if not categories and _MONEY_VERB.search(cue.text + " " + text[lo : min(hi, lo + 60)]):
+            categories = ["funding"]  # "would not contribute to the fund", "has not paid its dues"
         if categories == ["humanitarian"] and purpose is not None:
             refined = [h.category for h in hits if h.start >= main_hi and h.category in self.cats.refine]
             if refined:
@@ -313,9 +322,12 @@ class SentenceReader:
     def _reference(text: str, q: Quantity, off: int) -> bool:
         return bool(_REFERENCE.search(text[max(0, q.start - off - 16) : q.start - off]))
 
-    def _count_category(self, q: Quantity, hits: list[CategoryHit], off: int) -> str | None:
-        """A count's category: a term inside it wins ("50 demining experts"), else its unit's."""
-        inner = [h.category for h in hits if q.start - off <= h.start < q.end - off]
+    def _count_category(self, q: Quantity, hits: list[CategoryHit], off: int, text: str = "") -> str | None:
+        """A count's category: a term inside it or right after "of" wins ("50 demining experts",
+        "10,000 tonnes of aid"), else its unit's."""
+        after = re.match(r"\s+of\s+", text[q.end - off : q.end - off + 6]) if text else None
+        limit = q.end - off + (after.end() + 1 if after else 0)
+        inner = [h.category for h in hits if q.start - off <= h.start < limit]
         return inner[-1] if inner else self.cats.count_category(q.unit)
 
     @staticmethod
@@ -368,7 +380,7 @@ class SentenceReader:
             a, b = m.start - off, m.end - off
             if not (lo < a and b <= hi) or not usable(m) or m.kind == "person":
                 continue
-            if not re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", text[lo:a]):
+            if not re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", text[lo:a]):
                 continue
             rest = text[b:hi]
             seg_end = re.search(r",|\s+and\s+|$", rest)
