@@ -37,16 +37,21 @@ def as_field_string(name: str, value: Any) -> str:
     if name == "donors":
         return ", ".join(value)
     if name == "amount":
-        return (
-            f"{value['value']!r} {value['unit']}"
-            if isinstance(value, dict)
-            else f"{value.value!r} {value.unit}"
+        number, unit = (
+            (value["value"], value["unit"]) if isinstance(value, dict) else (value.value, value.unit)
         )
+        return f"{_plain(number)} {unit}"
     if name == "collective":
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def _plain(number: float) -> str:
+    """1e-05 -> '0.00001', 7e9 -> '7000000000': digits the store's amount reader accepts."""
+    text = format(float(number), "f").rstrip("0").rstrip(".")
+    return text or "0"
 
 
 def form_changes(claim: Claim, form: dict[str, str]) -> dict[str, str]:
