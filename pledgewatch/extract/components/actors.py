@@ -51,13 +51,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 import ahocorasick
 
+from pledgewatch.extract.components.folding import fold as fold  # re-exported: part of the API
+from pledgewatch.extract.components.folding import match_text
 from pledgewatch.extract.gazetteer import Gazetteer, load_gazetteer
 
 Kind = Literal["state", "organisation", "group", "person", "blocked", "title"]
@@ -104,58 +105,6 @@ class _Entry:
     ambiguous: bool
     speaks_for: str | None = None
     role: str | None = None
-
-
-_QUOTES = {"\u2018", "\u2019", "\u201a", "\u201b", "\u02bc", "\u2032"}
-_DASHES = {"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212"}
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-@functools.lru_cache(maxsize=4096)
-def _ascii_char(char: str) -> str:
-    """One ASCII character standing for a non-ASCII one: 'é' -> 'e', '’' -> "'", '—' -> '-'."""
-    if char in _QUOTES:
-        return "'"
-    if char in _DASHES:
-        return "-"
-    if char.isspace():
-        return " "
-    base = unicodedata.normalize("NFKD", char)[:1]
-    if base.isascii() and base.isalpha():
-        return base
-    return "x" if char.isalnum() else "#"
-
-
-_LOWER = bytes(range(256)).translate(None).lower()
-_LOWER_PUNCT_AS_SPACE = bytes(c if chr(c).isalnum() else 32 for c in _LOWER[:128]) + bytes(range(128, 256))
-
-
-def _ascii(text: str) -> bytes:
-    if not text.isascii():
-        text = _NON_ASCII.sub(lambda m: _ascii_char(m.group()), text)
-    return text.encode("ascii")
-
-
-def fold(text: str) -> str:
-    """Lowercase ASCII with accents dropped, quotes and dashes straightened; keeps every offset."""
-    if len(text) <= 64:
-        return _fold_short(text)
-    return _ascii(text).translate(_LOWER).decode("ascii")
-
-
-@functools.lru_cache(maxsize=8192)
-def _fold_short(text: str) -> str:
-    return _ascii(text).translate(_LOWER).decode("ascii")
-
-
-def _match_text(text: str) -> str:
-    """``fold`` with every punctuation mark and space as one space, padded with a space each side."""
-    return " " + _ascii(text).translate(_LOWER_PUNCT_AS_SPACE).decode("ascii") + " "
-
-
-def _match_key(alias: str) -> str:
-    """How an alias is stored in the automaton (see ``ActorFinder.scan``)."""
-    return _match_text(alias)
 
 
 def _is_acronym(alias: str) -> bool:
@@ -241,7 +190,7 @@ class ActorFinder:
         self._entries: list[_Entry] = []
         by_key: dict[str, list[int]] = {}
         for alias, entry in _entries(gaz):
-            key = _match_key(alias)
+            key = match_text(alias)
             index = len(self._entries)
             self._entries.append(entry)
             by_key.setdefault(key, []).append(index)
@@ -296,7 +245,7 @@ class ActorFinder:
         ):
             return False
         place = _PLACE_BEFORE.search(text, max(0, start - 40), start)
-        if place and not self._automaton.exists(_match_key(place.group(1))):
+        if place and not self._automaton.exists(match_text(place.group(1))):
             return False  # "Atlanta, Georgia": a place named before it
         after = _NEXT_WORD.match(text, end)
         return not (
@@ -316,7 +265,7 @@ class ActorFinder:
         """``find`` plus the spans of title words ("President", "Foreign Minister"), for people."""
         # Every key is padded with spaces and punctuation reads as a space, so a hit always
         # stands on word boundaries. Offsets: padded index i is text index i - 1.
-        padded = _match_text(text)
+        padded = match_text(text)
         candidates: list[tuple[int, int, _Entry]] = []
         titles: list[tuple[int, int]] = []
         for last, (length, indexes, is_title) in self._automaton.iter(padded):

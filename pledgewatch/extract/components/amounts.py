@@ -36,6 +36,7 @@ from typing import Literal
 
 import ahocorasick
 
+from pledgewatch.extract.components.folding import match_text
 from pledgewatch.extract.gazetteer import Gazetteer, load_gazetteer
 
 AmountKind = Literal["money", "count"]
@@ -87,19 +88,6 @@ _FREE_AFTER = frozenset(
 )
 
 
-_LOWER_PUNCT_AS_SPACE = bytes(c if chr(c).isalnum() else 32 for c in bytes(range(128)).lower()) + bytes(
-    range(128, 256)
-)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _padded(text: str) -> str:
-    """Lowercase, punctuation as spaces, non-ASCII as '#', a space each side: offsets shift by one."""
-    if not text.isascii():
-        text = _NON_ASCII.sub("#", text)
-    return " " + text.encode("ascii").translate(_LOWER_PUNCT_AS_SPACE).decode("ascii") + " "
-
-
 class AmountFinder:
     """Compiled money and count grammar over the shipped lexicons. Build with ``load()``."""
 
@@ -133,9 +121,9 @@ class AmountFinder:
         for word in cur.number_words:
             if word in ("a", "an"):
                 for scale in word_scales:
-                    self._word_numbers.add_word(_padded(f"{word} {scale}"), len(word) + len(scale) + 1)
+                    self._word_numbers.add_word(match_text(f"{word} {scale}"), len(word) + len(scale) + 1)
             else:
-                self._word_numbers.add_word(_padded(word), len(word))
+                self._word_numbers.add_word(match_text(word), len(word))
         self._word_numbers.make_automaton()
         forms = _alternation(list(gaz.units))
         self._unit_after = re.compile(
@@ -182,7 +170,7 @@ class AmountFinder:
         covered = bytearray(len(text) + 1)
         for m in found:
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-        for last, length in self._word_numbers.iter(_padded(text)):
+        for last, length in self._word_numbers.iter(match_text(text)):
             start = last - 1 - length
             if not covered[start]:
                 match = self._body.match(text, start)
