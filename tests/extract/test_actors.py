@@ -212,6 +212,14 @@ def test_people_former_and_unofficial_titles_speak_for_nobody(text: str) -> None
     assert person.affiliation is not None
 
 
+def test_find_people_returns_only_people() -> None:
+    from pledgewatch.extract.components import find_people
+
+    text = "Kazakh President Kassym-Jomart Tokayev met UN officials."
+    assert [m.name for m in find_people(text)] == ["Kassym-Jomart Tokayev"]
+    assert find_people(text, find_actors(text)) == find_people(text)
+
+
 def test_people_later_surname_resolves_to_the_full_name_first_given() -> None:
     text = (
         "Foreign Ministry spokesperson Aida Bekova spoke on Monday. "

@@ -8,6 +8,7 @@ a cached ``load()`` factory, never at import. See each module's docstring.
 from pledgewatch.extract.components.actors import ActorMention, DocumentActors, find_actors
 from pledgewatch.extract.components.amounts import AmountMention, find_amounts
 from pledgewatch.extract.components.dates import DateMention, find_dates, find_published_in_text
+from pledgewatch.extract.components.people import find_people
 
 __all__ = [
     "ActorMention",
@@ -17,5 +18,6 @@ __all__ = [
     "find_actors",
     "find_amounts",
     "find_dates",
+    "find_people",
     "find_published_in_text",
 ]

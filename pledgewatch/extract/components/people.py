@@ -282,3 +282,12 @@ class PeopleFinder:
                 )
             )
         return sorted(found + out, key=lambda m: m.start)
+
+
+def find_people(text: str, mentions: list[ActorMention] | None = None) -> list[ActorMention]:
+    """Only the person mentions of ``find_actors(text)`` (pass its result to avoid a second pass)."""
+    if mentions is None:
+        from pledgewatch.extract.components.actors import find_actors
+
+        mentions = find_actors(text)
+    return [m for m in mentions if m.kind == "person"]
