@@ -100,6 +100,9 @@ _MONEY_VERB = re.compile(
     r"\bcontribut\w*\s+(?:financially|money|to\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:fund|budget))\b",
     re.I,
 )
+_PASSIVE = re.compile(r"\s+by\b")
+_THAT = re.compile(r"\bthat\b", re.I)
+_CONTRIBUTION = re.compile(r"\bcontributions?\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
@@ -154,8 +157,17 @@ class SentenceReader:
             prev[c_lo] = (cue, donors)
             if donors is None or not donors.names:
                 continue
+            if not cue.nominal and _PASSIVE.match(text, cue.end):
+                continue  # "an initiative proposed by Trump": the subject is not the giver
             obj_lo = donors.end if cue.nominal else cue.end
             obj_hi = _cut_attribution(text, obj_lo, nxt)
+            if cue.name == "pledge.announced":
+                that = _THAT.search(
+                    text, obj_lo, obj_hi
+                )  # "confirmed that Kazakhstan joined ...": a new clause
+                obj_hi = that.start() if that else obj_hi
+            if any(n.name == "nonclaim.prior_aid" and obj_lo <= n.start < obj_hi for n in nonclaims):
+                continue  # "having provided more than €3 billion since 2011": earlier aid
             drafts.extend(self._claims(inp, cue, donors, obj_lo, obj_hi))
             self.ctx.last_donors = donors.names
         return drafts
@@ -253,11 +265,12 @@ class SentenceReader:
         paid_for = [self._paid_for(text, q.end - off, hi) for q in qty if q.is_money]
         hits = [h for h in hits if not _inside(h.start, paid_for)]
         qty = [q for q in qty if q.is_money or not _inside(q.start - off, paid_for)]
-        first_hit = min([h.start for h in hits] + [q.start - off for q in qty], default=None)
         purpose = self.cats.purpose_start(text, lo, hi)
-        main_hi = hi
-        if purpose is not None and first_hit is not None and first_hit < purpose:
-            main_hi = purpose
+        if purpose is not None and not text[lo:purpose].strip():
+            purpose = self.cats.purpose_start(
+                text, purpose + 1, hi
+            )  # "plans [to redevelop] ...": the complement
+        main_hi = hi if purpose is None else purpose
         spans = [(lo, main_hi)]
         while spans[-1][1] < hi:
             resume = self._resume(text, spans[-1][1], hi, [q.start - off for q in qty])
@@ -280,7 +293,9 @@ class SentenceReader:
                 categories.append(cat)
         if money and "funding" not in categories:
             categories.insert(0, "funding")
-        if not categories and _MONEY_VERB.search(cue.text + " " + text[lo : min(hi, lo + 60)]):
+        if not categories and (
+            _MONEY_VERB.search(cue.text + " " + text[lo : min(hi, lo + 60)]) or _CONTRIBUTION.search(cue.text)
+        ):
             categories = ["funding"]  # "would not contribute to the fund", "has not paid its dues"
         if categories == ["humanitarian"] and purpose is not None:
             refined = [h.category for h in hits if h.start >= main_hi and h.category in self.cats.refine]

@@ -131,7 +131,7 @@ def _modifier(text: str, m: ActorMention, hi: int) -> bool:
         w = word.group(1)
         if w not in after and w not in keep and not w.endswith(("ly", "ed")) and w not in load_grammar()[0]:
             return True
-    nxt = re.match(r"\s+([A-Z][a-z]+)", text[m.end : m.end + 30])
+    nxt = re.match(r"\s+([A-Z][a-z]+)", text[m.end : min(hi, m.end + 30)])
     return nxt is not None and nxt.group(1) not in {"And", "The"} and m.via in ("name", "capital")
 
 
