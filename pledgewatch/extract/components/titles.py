@@ -35,7 +35,7 @@ def alternation(words: tuple[str, ...] | list[str]) -> str:
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _TOKEN = rf"(?:[{_UPPER}]\.|(?:[a-z]{{1,3}}-)?[{_UPPER}][\w'’\-]*)"  # "J.", "Tokayev", "el-Sisi"
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE = re.compile(r"['’]s$")
 _GAP = re.compile(r"(?:['’]s)?\s*")
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?")
 _WORD = re.compile(r"[\w'’\-]+")
@@ -126,7 +126,7 @@ class TitleGrammar:
             if word in self._not_names or s in actor_starts:
                 cut = s
                 break
-            if _POSSESSIVE.search(m.group()) and m.group()[-1:] in "s'’" and m.group()[-2:-1] in "'’":
+            if _POSSESSIVE.search(m.group()):  # "Trump's newly launched board"
                 cut = s + len(m.group()) - 2
                 break
         name = text[start:cut].rstrip(" ,.")
