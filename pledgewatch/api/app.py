@@ -37,7 +37,11 @@ FORM_OVERHEAD = 64 * 1024  # multipart boundaries and the other fields of an upl
 
 
 class BodyLimit:
-    """Refuse request bodies over ``max_bytes`` (PW504), by header and while streaming."""
+    """Refuse request bodies over ``max_bytes`` (PW504): by Content-Length, else while reading them.
+
+    The body of a POST, PUT or PATCH is read here (up to the limit) and replayed to the app, so a
+    client that sends no length cannot stream an unbounded upload past it.
+    """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
