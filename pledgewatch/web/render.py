@@ -56,6 +56,16 @@ def format_amount(amount: Amount | None, bound: str | None = None) -> str:
     return f"{prefix}{format_number(amount.value)} {amount.unit}"
 
 
+def format_bytes(size: int) -> str:
+    if size >= 1024 * 1024:
+        return (
+            f"{size / (1024 * 1024):.0f} MB"
+            if size % (1024 * 1024) == 0
+            else f"{size / (1024 * 1024):.1f} MB"
+        )
+    return f"{size / 1024:.0f} KB"
+
+
 def format_date(value: dt.date | None) -> str:
     return value.strftime("%-d %b %Y") if value else "—"
 
@@ -84,7 +94,12 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        usd=format_usd, amount=format_amount, date=format_date, donor_href=donor_href, doc_href=doc_href
+        usd=format_usd,
+        amount=format_amount,
+        date=format_date,
+        bytes=format_bytes,
+        donor_href=donor_href,
+        doc_href=doc_href,
     )
     env.globals.update(nav=NAV, query_with=query_with)
     return env
