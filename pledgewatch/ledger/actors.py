@@ -41,6 +41,7 @@ class Actor:
     role: str | None = None
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """The lookup key of a name: accents, case, dots, apostrophes, hyphens and 'the' removed."""
     text = unicodedata.normalize("NFKD", name)
@@ -153,6 +154,7 @@ def default_index() -> ActorIndex:
     return load_index(json.loads(text))
 
 
+@lru_cache(maxsize=65536)
 def resolve_actor(name: str) -> str:
     """The canonical donor for any spelling of a state, organisation or person speaking for one."""
     return default_index().resolve(name)

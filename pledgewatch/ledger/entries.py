@@ -60,6 +60,8 @@ class Entry:
     outlet: str | None
     usd: Usd | None
     unit: str | None  # canonical unit of the amount
+    speaker_key: str = ""  # normalised speaker and outlet, compared for "same source"
+    outlet_key: str = ""
 
     @property
     def doc_id(self) -> str:
@@ -131,25 +133,25 @@ def prepare(claims: Iterable[Claim], documents: Mapping[str, SourceInfo]) -> lis
         usd = to_usd(claim.amount, claim.date or reported)
         unit = canonical_unit(claim.amount.unit) if claim.amount is not None else None
         outlet = source.outlet if source is not None else None
+        speaker_key = normalise(claim.speaker) if claim.speaker else ""
+        outlet_key = normalise(outlet) if outlet else ""
         for key in keys_for(claim, initiative):
             donors = key.group or (key.donor,)
-            entries.append(Entry(claim, key, donors, reported, outlet, usd, unit))
+            entries.append(Entry(claim, key, donors, reported, outlet, usd, unit, speaker_key, outlet_key))
     return entries
 
 
 def same_source(a: Entry, b: Entry) -> bool:
     """One document, unless two different people are quoted in it."""
-    if a.doc_id != b.doc_id:
+    if a.claim.doc_id != b.claim.doc_id:
         return False
-    sa, sb = a.claim.speaker, b.claim.speaker
-    return not (sa and sb and normalise(sa) != normalise(sb))
+    return not (a.speaker_key and b.speaker_key and a.speaker_key != b.speaker_key)
 
 
 def same_publisher(a: Entry, b: Entry) -> bool:
     """The same document, outlet or speaker: a later figure from it revises the earlier one."""
-    if a.doc_id == b.doc_id:
+    if a.claim.doc_id == b.claim.doc_id:
         return True
-    if a.outlet and b.outlet and normalise(a.outlet) == normalise(b.outlet):
+    if a.outlet_key and a.outlet_key == b.outlet_key:
         return True
-    sa, sb = a.claim.speaker, b.claim.speaker
-    return bool(sa and sb and normalise(sa) == normalise(sb))
+    return bool(a.speaker_key and a.speaker_key == b.speaker_key)

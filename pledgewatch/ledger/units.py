@@ -32,6 +32,7 @@ def _unit_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=4096)
 def canonical_unit(unit: str) -> str:
     """The unit amounts are compared on: an ISO currency stays itself, counts fold synonyms."""
     if len(unit) == 3 and unit.isupper():

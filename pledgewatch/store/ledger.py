@@ -14,11 +14,12 @@ only once it holds the lock, so concurrent ingests never drop each other's claim
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, delete, insert, select, update
+from sqlalchemy import ColumnElement, Connection, bindparam, delete, func, insert, select, update
 
 from pledgewatch.ledger import Ledger, PledgeKey, build_ledger, linked_keys
 from pledgewatch.ledger.entries import SourceInfo, prepare
@@ -137,13 +138,19 @@ def _refresh(conn: Connection, claim_ids: Collection[int], keys: set[PledgeKey])
 
 
 def _existing_rows(conn: Connection, keys: Collection[PledgeKey]) -> dict[tuple[str, str, str], int]:
+    """Ids of the stored rows with these keys. Three IN lists (cached SQL, the unique index)
+    select a small superset; the exact keys are kept here."""
     wanted = {(k.initiative, k.donor, k.category) for k in keys}
-    donors = sorted({k.donor for k in keys})
     found: dict[tuple[str, str, str], int] = {}
+    donors = sorted({d for _, d, _ in wanted})
+    initiatives = sorted({i for i, _, _ in wanted})
+    categories = sorted({c for _, _, c in wanted})
     for start in range(0, len(donors), CHUNK):
         rows = conn.execute(
             select(pledges.c.id, pledges.c.initiative, pledges.c.donor, pledges.c.category).where(
-                pledges.c.donor.in_(donors[start : start + CHUNK])
+                pledges.c.donor.in_(donors[start : start + CHUNK]),
+                pledges.c.initiative.in_(initiatives),
+                pledges.c.category.in_(categories),
             )
         )
         for pid, initiative, donor, category in rows:
@@ -166,15 +173,23 @@ def _claims_of_rows(conn: Connection, pledge_ids: list[int]) -> set[int]:
 def _claims_of_linked_groups(conn: Connection, keys: Collection[PledgeKey]) -> set[int]:
     """Claims of the joint pledges that the members among ``keys`` belong to."""
     singles = {(k.initiative, k.donor, k.category) for k in keys if not k.group}
-    members = sorted({donor for _, donor, _ in singles})
+    if not singles:
+        return set()
+    m = pledge_members.c
     group_ids: set[int] = set()
+    members = sorted({d for _, d, _ in singles})
     for start in range(0, len(members), CHUNK):
         rows = conn.execute(
-            select(pledges.c.id, pledges.c.initiative, pledges.c.category, pledge_members.c.member)
-            .join(pledge_members, pledge_members.c.pledge_id == pledges.c.id)
-            .where(pledges.c.is_group, pledge_members.c.member.in_(members[start : start + CHUNK]))
+            select(m.pledge_id, m.member, m.initiative, m.category)
+            .join(pledges, pledges.c.id == m.pledge_id)
+            .where(
+                m.member.in_(members[start : start + CHUNK]),
+                m.initiative.in_(sorted({i for i, _, _ in singles})),
+                m.category.in_(sorted({c for _, _, c in singles})),
+                pledges.c.is_group,
+            )
         )
-        group_ids.update(pid for pid, ini, cat, member in rows if (ini, member, cat) in singles)
+        group_ids.update(pid for pid, member, ini, cat in rows if (ini, member, cat) in singles)
     return _claims_of_rows(conn, sorted(group_ids))
 
 
@@ -230,32 +245,48 @@ def _write(conn: Connection, ledger: Ledger, existing: dict[tuple[str, str, str]
     for chunk in _chunks(sorted(gone)):
         conn.execute(delete(pledges).where(pledges.c.id.in_(chunk)))
     ids: dict[tuple[str, str, str], int] = {}
-    for row, pledge in produced.items():
+    kept = [{"pid": existing[row], **pledge_row(p)} for row, p in produced.items() if row in existing]
+    for row in produced:
         if row in existing:
             ids[row] = existing[row]
-            conn.execute(update(pledges).where(pledges.c.id == existing[row]).values(**pledge_row(pledge)))
+    if kept:
+        columns: dict[str, Any] = {name: bindparam(name) for name in kept[0] if name != "pid"}
+        conn.execute(update(pledges).where(pledges.c.id == bindparam("pid")).values(columns), kept)
     fresh = [p for row, p in produced.items() if row not in existing]
     if fresh:
-        result = conn.execute(
-            insert(pledges).returning(pledges.c.id, sort_by_parameter_order=True),
-            [pledge_row(p) for p in fresh],
-        )
-        for pledge, pid in zip(fresh, result.scalars(), strict=True):
-            ids[(pledge.initiative, pledge.donor, pledge.category)] = pid
+        first = _next_id(conn, pledges.c.id)
+        conn.execute(insert(pledges), [{"id": first + i, **pledge_row(p)} for i, p in enumerate(fresh)])
+        for i, pledge in enumerate(fresh):
+            ids[(pledge.initiative, pledge.donor, pledge.category)] = first + i
     _write_links(conn, ledger, ids)
 
 
+def _next_id(conn: Connection, column: Any) -> int:
+    """Ids are given here, not by the database: a bulk insert then needs no RETURNING (one
+    statement, not one per row). Safe because every ledger write holds the ledger lock."""
+    return int(conn.execute(select(func.coalesce(func.max(column), 0))).scalar_one()) + 1
+
+
+def _bulk(conn: Connection, table: str, columns: tuple[str, ...], rows: Sequence[tuple[object, ...]]) -> None:
+    """Many rows of a link table straight through the driver (fast for a million rows)."""
+    if not rows:
+        return
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    marks = ", ".join([mark] * len(columns))
+    conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
 def _write_links(conn: Connection, ledger: Ledger, ids: dict[tuple[str, str, str], int]) -> None:
-    claim_rows: list[dict[str, object]] = []
-    member_rows: list[dict[str, object]] = []
+    claim_rows: list[tuple[object, ...]] = []
+    member_rows: list[tuple[object, ...]] = []
     for pledge in ledger.pledges:
         pid = ids[(pledge.initiative, pledge.donor, pledge.category)]
-        claim_rows.extend({"pledge_id": pid, "claim_id": cid} for cid in pledge.claim_ids)
-        member_rows.extend({"pledge_id": pid, "member": m} for m in (pledge.group or (pledge.donor,)))
-    if claim_rows:
-        conn.execute(insert(pledge_claims), claim_rows)
-    if member_rows:
-        conn.execute(insert(pledge_members), member_rows)
+        claim_rows.extend((pid, cid) for cid in pledge.claim_ids)
+        member_rows.extend(
+            (pid, m, pledge.initiative, pledge.category) for m in (pledge.group or (pledge.donor,))
+        )
+    _bulk(conn, "pledge_claims", ("pledge_id", "claim_id"), claim_rows)
+    _bulk(conn, "pledge_members", ("pledge_id", "member", "initiative", "category"), member_rows)
     if not ledger.conflicts:
         return
     conflict_rows = [
@@ -269,17 +300,17 @@ def _write_links(conn: Connection, ledger: Ledger, ids: dict[tuple[str, str, str
         }
         for c in ledger.conflicts
     ]
-    result = conn.execute(
-        insert(conflicts).returning(conflicts.c.id, sort_by_parameter_order=True), conflict_rows
-    )
+    first = _next_id(conn, conflicts.c.id)
+    for i, row in enumerate(conflict_rows):
+        row["id"] = first + i
+    conn.execute(insert(conflicts), conflict_rows)
     side_rows = [
-        {"conflict_id": cid, "claim_id": claim_id, "side": side}
-        for c, cid in zip(ledger.conflicts, result.scalars(), strict=True)
+        (first + i, claim_id, side)
+        for i, c in enumerate(ledger.conflicts)
         for side, side_ids in (("a", c.claim_ids_a), ("b", c.claim_ids_b))
         for claim_id in side_ids
     ]
-    if side_rows:
-        conn.execute(insert(conflict_claims), side_rows)
+    _bulk(conn, "conflict_claims", ("conflict_id", "claim_id", "side"), side_rows)
 
 
 def rebuild_ledger(conn: Connection) -> RefreshResult:

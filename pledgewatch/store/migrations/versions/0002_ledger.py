@@ -27,6 +27,22 @@ CATEGORIES = (
 )
 STATUSES = ("pledged", "delivered", "partial", "denied", "disputed")
 KINDS = ("stance", "stage", "amount", "date")
+SUMMARY_COLUMNS = (
+    "is_group",
+    "has_pledge",
+    "has_delivery",
+    "has_denial",
+    "units",
+    "pledged_unit",
+    "delivered_unit",
+    "denied_unit",
+    "pledged_value",
+    "pledged_usd",
+    "delivered_value",
+    "delivered_usd",
+    "denied_value",
+    "denied_usd",
+)
 REVIEW_ACTIONS = ("accept", "reject", "edit", "add", "skip", "reextract")
 
 
@@ -77,6 +93,7 @@ def upgrade() -> None:
     )
     for column in ("category", "status", "donor"):
         op.create_index(f"ix_pledges_{column}", "pledges", [column])
+    op.create_index("ix_pledges_summary", "pledges", list(SUMMARY_COLUMNS))
 
     op.create_table(
         "pledge_claims",
@@ -96,12 +113,16 @@ def upgrade() -> None:
         "pledge_members",
         sa.Column("pledge_id", sa.Integer, nullable=False),
         sa.Column("member", sa.String(300), nullable=False),
+        sa.Column("initiative", sa.String(300), nullable=False),
+        sa.Column("category", sa.String(20), nullable=False),
         sa.PrimaryKeyConstraint("pledge_id", "member", name="pk_pledge_members"),
         sa.ForeignKeyConstraint(
             ["pledge_id"], ["pledges.id"], name="fk_pledge_members_pledge_id_pledges", ondelete="CASCADE"
         ),
     )
-    op.create_index("ix_pledge_members_member", "pledge_members", ["member"])
+    op.create_index(
+        "ix_pledge_members_member_initiative_category", "pledge_members", ["member", "initiative", "category"]
+    )
 
     op.create_table(
         "conflicts",
