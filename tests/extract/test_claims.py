@@ -130,7 +130,32 @@ CASES: list[tuple[str, set[Key]]] = [
     ("A conference co-hosted by Egypt and Norway raised $3 billion.", set()),
     ("Ukraine's allies pledged $2 billion in aid.", set()),
     ("WASHINGTON — Qatar pledged $1 billion.", {(("Qatar",), "commit", "pledge", "funding", (1e9, "USD"))}),
+    (
+        "The United States announced it would withhold funding from the agency.",
+        {(("United States",), "deny", "pledge", "funding", None)},
+    ),
+    (
+        "Norway has increased its contribution to the health fund to NOK 3 billion.",
+        {(("Norway",), "commit", "pledge", "funding", (3e9, "NOK"))},
+    ),
+    (
+        "The Kazakh government allocated 2 billion tenge for the shipment of 5,000 tonnes of flour.",
+        {(("Kazakhstan",), "commit", "pledge", "funding", (2e9, "KZT"))},
+    ),
+    (
+        "Egypt has sent 10,000 tonnes of aid through the crossing.",
+        {(("Egypt",), "commit", "delivered", "humanitarian", (10000, "tonnes"))},
+    ),
+    (
+        "Chile Pledges $500 Million To Health Fund",
+        {(("Chile",), "commit", "pledge", "funding", (500e6, "USD"))},
+    ),
     # not claims
+    ("Israel will allow 600 aid trucks a day into the territory.", set()),
+    ("Kuwait hosted the conference, where participants pledged $7 billion in total.", set()),
+    ("Germany remains the largest donor, having provided more than €3 billion since 2011.", set()),
+    ("An initiative proposed by Chile to fund housing drew praise.", set()),
+    ("Russia will pay for the damage, the president said.", set()),
     ("Trump expects them to pay for the reconstruction.", set()),
     ("Spain is interested in participating in construction projects through its companies.", set()),
     ("Japan could possibly send troops later.", set()),

@@ -100,6 +100,7 @@ _MONEY_VERB = re.compile(
     r"\bcontribut\w*\s+(?:financially|money|to\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:fund|budget))\b",
     re.I,
 )
+_MAIN_VERB = re.compile(r"\s+(?:(?:also|then|soon|now|not|further|jointly|\w+ly)\s+)?(\w+)")
 _PASSIVE = re.compile(r"\s+by\b")
 _THAT = re.compile(r"\bthat\b", re.I)
 _CONTRIBUTION = re.compile(r"\bcontributions?\b", re.I)
@@ -159,6 +160,9 @@ class SentenceReader:
                 continue
             if not cue.nominal and _PASSIVE.match(text, cue.end):
                 continue  # "an initiative proposed by Trump": the subject is not the giver
+            verb = _MAIN_VERB.match(text, cue.end)
+            if cue.kind != "delivered" and verb and verb.group(1).lower() in self.cues.non_giving:
+                continue  # "will allow aid trucks", "plans to discuss funding"
             obj_lo = donors.end if cue.nominal else cue.end
             obj_hi = _cut_attribution(text, obj_lo, nxt)
             if cue.name == "pledge.announced":

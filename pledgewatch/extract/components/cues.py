@@ -57,6 +57,7 @@ class CueLexicon:
     noun_rules: tuple[tuple[str, str, str], ...]
     nonclaim_rules: tuple[tuple[str, str, bool], ...]  # (name, scope, unless_deny)
     speech_verbs: frozenset[str]
+    non_giving: frozenset[str]
     relativizers: frozenset[str]
     trigger: re.Pattern[str]
     prefilter: Any  # an Aho-Corasick automaton over lowercase stems
@@ -200,6 +201,7 @@ def compile_cues(data: dict[str, Any]) -> CueLexicon:
         nonclaim = re.compile(_alternation(nc_patterns), re.I)
         trigger = re.compile(_alternation(verb_patterns + noun_patterns), re.I)
         speech = frozenset(w.lower() for w in data["speech_verbs"])
+        non_giving = frozenset(w.lower() for w in data["non_giving_verbs"])
         prefilter = ahocorasick.Automaton()
         for key, kind in (("cues", "cue"), ("objects", "object"), ("both", "both")):
             for stem in data["prefilter"][key]:
@@ -225,6 +227,7 @@ def compile_cues(data: dict[str, Any]) -> CueLexicon:
         noun_rules=tuple(noun_rules),
         nonclaim_rules=tuple(nc_rules),
         speech_verbs=speech,
+        non_giving=non_giving,
         relativizers=relativizers,
         trigger=trigger,
         prefilter=prefilter,
