@@ -68,6 +68,7 @@ class Titles:
     particles: tuple[str, ...]
     former: tuple[str, ...]
     not_names: frozenset[str]
+    place_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +221,11 @@ def _load_titles() -> Titles:
             "former",
         )
     }
-    return Titles(**fields, not_names=frozenset(_strings(data.get("not_names"), "not_names", filename)))
+    return Titles(
+        **fields,
+        not_names=frozenset(_strings(data.get("not_names"), "not_names", filename)),
+        place_words=frozenset(_strings(data.get("place_words"), "place_words", filename)),
+    )
 
 
 def _load_currencies() -> Currencies:

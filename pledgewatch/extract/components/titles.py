@@ -70,7 +70,8 @@ class TitleGrammar:
         portfolio = (
             rf"(?:\s+(?i:of|for)\s+(?:the\s+)?(?i:{port})(?:\s+(?:(?:and|of|for|the)\s+)*(?i:{port}))*)?"
         )
-        to_whom = rf"(?:\s+to\s+(?:the\s+)?{_TOKEN}(?:\s+{_TOKEN}){{0,3}}?)?"
+        # "Ambassador to the UN", "Emir of Qatar": a few capitalised words, as few as will do.
+        to_whom = rf"(?:\s+(?:to|of)\s+(?:the\s+)?{_TOKEN}(?:\s+{_TOKEN}){{0,3}}?)?"
         one_title = rf"(?:(?:{mods})\s+)*(?:{cores}){portfolio}{to_whom}"
         # Anchored right after a title word found by the actor automaton: the rest of the
         # title, more titles joined by "and", honorifics, then the name.
@@ -96,6 +97,9 @@ class TitleGrammar:
             rf"(?P<tail>{portfolio}{to_whom})\s*,\s+(?:(?:{honor})\s+)*(?P<name>{name})(?=\s*,)"
         )
         self._former = re.compile(rf"(?i:\b(?:{alternation(t.former)}))\s*$")
+        self._name_after = re.compile(rf"\s+(?:(?:{honor})\s+)*(?P<name>{name})")
+        self._portfolio_words = frozenset(t.portfolio_words)
+        self._place_words = t.place_words
 
     def find(
         self, text: str, hits: list[tuple[int, int]], mentions: list[ActorMention]
@@ -130,11 +134,28 @@ class TitleGrammar:
                 cut = s + len(m.group()) - 2
                 break
         name = text[start:cut].rstrip(" ,.")
+        words = name.split()
+        if len(words) > 2 and words[0] in self._place_words:  # "(to the Middle) East Steve Witkoff"
+            return self._clean_name(text, start + len(words[0]) + 1, start + len(name), actor_starts)
+        if words[:1] and words[0] in self._portfolio_words:
+            return start, start  # "Minister for Foreign Affairs": the title ran into its own words
         while name and name.split()[-1] in self.particles:
             name = name[: name.rfind(" ")].rstrip()
         if name and name.split()[0] in self.honorifics:
             return self._clean_name(text, start + len(name.split()[0]) + 1, start + len(name), actor_starts)
         return start, start + len(name)
+
+    @staticmethod
+    def _covering(mentions: list[ActorMention], starts: list[int], pos: int) -> ActorMention | None:
+        """The state or organisation mention that starts before ``pos`` and runs past it."""
+        i = bisect.bisect_right(starts, pos) - 1
+        if (
+            i >= 0
+            and mentions[i].start < pos < mentions[i].end
+            and mentions[i].kind in ("state", "organisation")
+        ):
+            return mentions[i]
+        return None
 
     @staticmethod
     def _actor_before(mentions: list[ActorMention], starts: list[int], pos: int) -> ActorMention | None:
@@ -179,10 +200,19 @@ class TitleGrammar:
                 title_start = word.start()
             rest = self._rest.match(text, core_end) or self._rest_comma.match(text, core_end)
             if rest is not None:
-                start, end = self._clean_name(text, rest.start("name"), rest.end("name"), actor_starts)
+                start, end = rest.span("name")
+                title_end = rest.end("tail")
+                inside = self._covering(mentions, starts, start)
+                if inside is not None:  # "Ambassador to the United States Yerzhan ...": skip the actor
+                    after = self._name_after.match(text, inside.end)
+                    if after is None:
+                        continue
+                    start, end = after.span("name")
+                    title_end = inside.end
+                start, end = self._clean_name(text, start, end, actor_starts)
                 if end > start:
                     consumed = end
-                    yield title_start, rest.end("tail"), start, end
+                    yield title_start, title_end, start, end
                     continue
             appositive = self._appositive(text, title_start, mentions, starts, actor_starts)
             if appositive is not None:
