@@ -69,6 +69,7 @@ class PeopleFinder:
         self._surname_forms = [(fold(f), p) for p in gaz.people for f in p.surnames if len(f) >= 5]
         self._full_keys = [f for f, _ in self._full_forms]
         self._surname_keys = [f for f, _ in self._surname_forms]
+        self._fuzzy_cache: dict[str, KnownPerson | None] = {}
         self._actors = actors
 
     @classmethod
@@ -80,19 +81,22 @@ class PeopleFinder:
 
     def _fuzzy_known(self, surface: str) -> KnownPerson | None:
         """A listed person whose name is spelt a little differently (rapidfuzz ratio >= 88, and the
-        last names alike); a single word must be a listed surname at ratio >= 90."""
+        last names alike); a single word must be a listed surname at ratio >= 90. Cached."""
         key = fold(surface)
+        if key not in self._fuzzy_cache:
+            if len(self._fuzzy_cache) > 10_000:
+                self._fuzzy_cache.clear()
+            self._fuzzy_cache[key] = self._fuzzy_lookup(key)
+        return self._fuzzy_cache[key]
+
+    def _fuzzy_lookup(self, key: str) -> KnownPerson | None:
         tokens = key.split()
         if len(tokens) >= 2:
-            hit = process.extractOne(
-                key, [f for f, _ in self._full_forms], scorer=fuzz.ratio, score_cutoff=88
-            )
+            hit = process.extractOne(key, self._full_keys, scorer=fuzz.ratio, score_cutoff=88)
             if hit is not None and fuzz.ratio(tokens[-1], hit[0].split()[-1]) >= 75:
                 return self._full_forms[hit[2]][1]
         elif len(key) >= 5:
-            hit = process.extractOne(
-                key, [f for f, _ in self._surname_forms], scorer=fuzz.ratio, score_cutoff=90
-            )
+            hit = process.extractOne(key, self._surname_keys, scorer=fuzz.ratio, score_cutoff=90)
             if hit is not None:
                 return self._surname_forms[hit[2]][1]
         return None
