@@ -150,6 +150,25 @@ CASES: list[tuple[str, set[Key]]] = [
         "Chile Pledges $500 Million To Health Fund",
         {(("Chile",), "commit", "pledge", "funding", (500e6, "USD"))},
     ),
+    (
+        "Chile's pledge of $500 million was welcomed by the organisers.",
+        {(("Chile",), "commit", "pledge", "funding", (500e6, "USD"))},
+    ),
+    (
+        "A $50 million pledge from Norway was the largest of the day.",
+        {(("Norway",), "commit", "pledge", "funding", (50e6, "USD"))},
+    ),
+    (
+        "The biggest pledges came from the United States, which promised $4 billion, and Peru, which pledged $2 million.",
+        {
+            (("United States",), "commit", "pledge", "funding", (4e9, "USD")),
+            (("Peru",), "commit", "pledge", "funding", (2e6, "USD")),
+        },
+    ),
+    (
+        "Spain pledged €20 million, bringing its total contribution since 2022 to €100 million.",
+        {(("Spain",), "commit", "pledge", "funding", (20e6, "EUR"))},
+    ),
     # not claims
     ("Israel will allow 600 aid trucks a day into the territory.", set()),
     ("Kuwait hosted the conference, where participants pledged $7 billion in total.", set()),

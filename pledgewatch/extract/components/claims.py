@@ -100,6 +100,7 @@ _MONEY_VERB = re.compile(
     r"\bcontribut\w*\s+(?:financially|money|to\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:fund|budget))\b",
     re.I,
 )
+_WHICH = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", re.I)
 _MAIN_VERB = re.compile(r"\s+(?:(?:also|then|soon|now|not|further|jointly|\w+ly)\s+)?(\w+)")
 _PASSIVE = re.compile(r"\s+by\b")
 _THAT = re.compile(r"\bthat\b", re.I)
@@ -153,8 +154,10 @@ class SentenceReader:
             c_lo, c_hi = next((a, b) for a, b in clauses if a <= cue.start < b)
             if self._cancelled(cue, cues, nonclaims, c_lo, c_hi, text):
                 continue
-            nxt = next((c.start for c in cues[i + 1 :] if c.start < c_hi), c_hi)
+            nxt = next((c.start for c in cues[i + 1 :] if cue.end <= c.start < c_hi), c_hi)
             donors = self._donors(inp, cue, c_lo, prev.get(c_lo))
+            if cue.nominal and donors is None:
+                continue  # "Japan's pledge of $500 million": the verbal reading of the noun decides
             prev[c_lo] = (cue, donors)
             if donors is None or not donors.names:
                 continue
@@ -170,8 +173,17 @@ class SentenceReader:
                     text, obj_lo, obj_hi
                 )  # "confirmed that Kazakhstan joined ...": a new clause
                 obj_hi = that.start() if that else obj_hi
-            if any(n.name == "nonclaim.prior_aid" and obj_lo <= n.start < obj_hi for n in nonclaims):
+            if any(
+                n.name == "nonclaim.prior_aid"
+                and obj_lo <= n.start < obj_hi
+                and "," not in text[obj_lo : n.start]
+                for n in nonclaims
+            ):
                 continue  # "having provided more than €3 billion since 2011": earlier aid
+            pre = max(c_lo, cue.start - 30)
+            if cue.nominal and any(pre <= q.start - s.start < cue.start for q in inp.quantities):
+                # "A $50 million pledge from Norway": the amount stands before the noun
+                drafts.extend(self._object_claims(inp, cue, donors, pre, cue.start))
             drafts.extend(self._claims(inp, cue, donors, obj_lo, obj_hi))
             self.ctx.last_donors = donors.names
         return drafts
@@ -196,6 +208,13 @@ class SentenceReader:
         text = s.text
         if cue.nominal:
             return list_after(text, s.start, inp.mentions, cue.end, len(text), self.ctx)
+        which = _WHICH.search(text, lo, cue.start)
+        if which is not None:  # "the United States, which promised $4 billion"
+            before = [m for m in inp.mentions if usable(m) and 0 <= which.start() - (m.end - s.start) <= 2]
+            if before:
+                return subject_donors(
+                    text, s.start, before, before[0].start - s.start, which.start(), self.ctx
+                )
         start = lo
         if prev is not None:
             start = max(start, prev[0].end)
