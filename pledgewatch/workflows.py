@@ -119,17 +119,17 @@ def _new_documents(
     stdin: IO[bytes] | None,
 ) -> Iterator[Document]:
     """The readable documents not stored yet; failures and known texts are reported, not yielded."""
-    from pledgewatch.store.documents import known_hashes
+    from pledgewatch.store.documents import stored_doc_id
 
     for item in inputs:
         for got in read_input(item, defaults=defaults, max_bytes=max_bytes, stdin=stdin):
             if isinstance(got, SourceFailure):
                 emit(IngestEvent("failed", got.path, error=got.error))
                 continue
-            known = known_hashes(reader, [got.content_hash])
+            known = stored_doc_id(reader, got.content_hash)
             reader.rollback()  # no read transaction left open while the writer works
-            if known:
-                emit(IngestEvent("duplicate", _where(got), doc_id=got.doc_id))
+            if known is not None:
+                emit(IngestEvent("duplicate", _where(got), doc_id=known))
             else:
                 yield got
         emit(IngestEvent("input_done", item.path))

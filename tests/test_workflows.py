@@ -44,8 +44,11 @@ def test_known_texts_are_not_extracted_again(tmp_path: Path, engine: Engine) -> 
     (tmp_path / "a.txt").write_text("Qatar pledged $1 billion.")
     (tmp_path / "b.txt").write_text("Qatar pledged $1 billion.")  # the same text under another name
     first = ingest(engine, [str(tmp_path)], max_bytes=1000)
-    again = ingest(engine, [str(tmp_path)], max_bytes=1000)
+    events: list[IngestEvent] = []
+    again = ingest(engine, [str(tmp_path)], max_bytes=1000, on_event=events.append)
     assert (first.stored, first.duplicates) == (1, 1)
     assert (again.stored, again.duplicates, again.claims) == (0, 2, 0)
+    # a duplicate names the document under which its text is stored
+    assert [e.doc_id for e in events if e.kind == "duplicate"] == ["a", "a"]
     with engine.connect() as conn:
         assert count_documents(conn) == 1

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pledgewatch.errors import NoMainTextError
-from pledgewatch.sources.base import normalise_newlines
+from pledgewatch.errors import MetadataError, NoMainTextError
+from pledgewatch.sources.base import normalise_newlines, parse_date
 
 MIN_WORDS = 25
 
@@ -44,17 +44,16 @@ def read_page(html: str, *, path: str, line: int | None = None) -> Page:
         text=normalise_newlines(text),
         title=getattr(result, "title", None) or None,
         url=getattr(result, "url", None) or None,
-        published=_date(getattr(result, "date", None)),
+        published=_date(getattr(result, "date", None), path),
         outlet=getattr(result, "sitename", None) or None,
     )
 
 
-def _date(value: object) -> dt.date | None:
-    if not isinstance(value, str) or len(value) < 10:
-        return None
+def _date(value: object, path: str) -> dt.date | None:
+    """The page's own date; a date trafilatura could not read well is left out, not an error."""
     try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
+        return parse_date(value, path=path)
+    except MetadataError:
         return None
 
 

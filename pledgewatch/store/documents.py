@@ -12,7 +12,6 @@ and are re-exported here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, RowMapping, func, insert, select
@@ -30,11 +29,11 @@ __all__ = [
     "count_claims",
     "count_documents",
     "get_document",
-    "known_hashes",
     "list_claims",
     "list_documents",
     "list_memberships",
     "save_document",
+    "stored_doc_id",
 ]
 
 
@@ -77,9 +76,7 @@ def _check_evidence(document: Document, extraction: Extraction) -> None:
 def _save(conn: Connection, document: Document, extraction: Extraction) -> SaveResult:
     scope = conn.begin_nested() if conn.in_transaction() else conn.begin()
     with scope:
-        known = conn.execute(
-            select(documents.c.doc_id).where(documents.c.content_hash == document.content_hash)
-        ).scalar_one_or_none()
+        known = stored_doc_id(conn, document.content_hash)
         if known is not None:
             return SaveResult(doc_id=known, stored=False)
         doc_id = _free_doc_id(conn, document)
@@ -183,18 +180,10 @@ def _insert_memberships(conn: Connection, document_id: int, extraction: Extracti
 # --- reading ----------------------------------------------------------------------------
 
 
-def known_hashes(conn: Connection, hashes: Iterable[str]) -> set[str]:
-    """The content hashes among ``hashes`` that are already stored."""
-    wanted = list(set(hashes))
-    found: set[str] = set()
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        found.update(
-            conn.execute(
-                select(documents.c.content_hash).where(documents.c.content_hash.in_(chunk))
-            ).scalars()
-        )
-    return found
+def stored_doc_id(conn: Connection, content_hash: str) -> str | None:
+    """The id under which this text is already stored, or None."""
+    query = select(documents.c.doc_id).where(documents.c.content_hash == content_hash)
+    return conn.execute(query).scalar_one_or_none()
 
 
 def _document(row: RowMapping) -> Document:

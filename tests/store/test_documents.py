@@ -14,11 +14,11 @@ from pledgewatch.store.documents import (
     count_claims,
     count_documents,
     get_document,
-    known_hashes,
     list_claims,
     list_documents,
     list_memberships,
     save_document,
+    stored_doc_id,
 )
 from pledgewatch.store.tables import actors, claims, documents
 
@@ -129,9 +129,8 @@ def test_the_same_text_is_stored_once(engine: Engine) -> None:
         again = save_document(conn, make_document(TEXT, "b", title="other"), extraction_for(TEXT))
         assert first.stored and not again.stored and again.doc_id == "a"
         assert count_documents(conn) == 1 and count_claims(conn) == 2
-        assert known_hashes(conn, [make_document(TEXT, "x").content_hash, "0" * 64]) == {
-            make_document(TEXT, "x").content_hash
-        }
+        assert stored_doc_id(conn, make_document(TEXT, "x").content_hash) == "a"
+        assert stored_doc_id(conn, "0" * 64) is None
 
 
 def test_a_different_text_under_a_taken_id_gets_a_suffix(engine: Engine) -> None:
