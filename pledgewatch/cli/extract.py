@@ -32,8 +32,10 @@ def extract_command(
     """Print the claims and membership records read out of documents; nothing is stored.
 
     One JSON line per document, as spec/claims.md: {"doc_id", "claims", "memberships"}.
-    doc_id is the JSONL "id", else the file name without extension. A file that cannot
-    be read is named on stderr and skipped (exit code 1).
+
+    doc_id is the JSONL "id", else the file name without extension.
+
+    A file that cannot be read is named on stderr and skipped (exit code 1).
 
     Examples:
 
@@ -142,9 +144,11 @@ def evaluate_command(
 ) -> None:
     """Extract the gold documents' texts and score them like shared/eval/score.py.
 
-    text_file paths in the gold file are relative to it. The figures are the same as
-    score.py prints for the same predictions: claim keys (donor, category, stance),
-    strict keys (+ stage and amount), stage and amount accuracy, memberships, evidence.
+    text_file paths in the gold file are relative to it.
+
+    The figures are those score.py prints for the same predictions: claim keys (donor, category, stance),
+
+    strict keys (+ stage and amount), stage and amount accuracy, memberships, evidence outside the text.
 
     Examples:
 
