@@ -200,3 +200,31 @@ class ReviewOut(BaseModel):
     claim: ClaimOut
     action: Literal["accept", "reject", "edit"]
     reviewer: str
+
+
+class StageTotalOut(BaseModel):
+    usd: float | None = Field(description="sum of the known USD figures; null when none is known")
+    rows: int = Field(description="ledger rows with this stage")
+    unknown: int = Field(description="of them, rows whose amount is unknown")
+    unconverted: list[AmountOut] = Field(description="money figures with no USD rate")
+    counts: dict[str, float] = Field(description="counted amounts by unit (troops, scholarships)")
+
+
+class CategoryStatusOut(BaseModel):
+    category: Category
+    status: PledgeStatus
+    pledges: int
+    pledged_usd: float | None
+    delivered_usd: float | None
+
+
+class SummaryOut(BaseModel):
+    """The ledger's totals: pledged, delivered and denied side by side, never added together."""
+
+    pledged: StageTotalOut
+    delivered: StageTotalOut
+    denied: StageTotalOut
+    joint_pledged: StageTotalOut
+    joint_delivered: StageTotalOut
+    by_category_and_status: list[CategoryStatusOut]
+    conflicts: int

@@ -134,3 +134,12 @@ def test_openapi_documents_every_list_with_paging_and_problem_errors(site: Site)
     assert "post" in schema["paths"]["/api/documents"]
     assert "post" in schema["paths"]["/api/claims/{claim_id}/accept"]
     assert not any(p.startswith("/review") or p == "/" for p in schema["paths"])  # pages stay out of it
+
+
+def test_summary_keeps_stages_apart_and_unknown_unknown(site: Site) -> None:
+    body = site.client.get("/api/summary").json()
+    assert body["pledged"]["usd"] == 300e6 and body["delivered"]["usd"] == 50e6
+    assert body["denied"]["usd"] is None and body["denied"]["unknown"] == 1  # a denial with no figure
+    assert body["conflicts"] == 1
+    cells = {(c["category"], c["status"]): c["pledges"] for c in body["by_category_and_status"]}
+    assert cells == {("funding", "disputed"): 1, ("funding", "delivered"): 1, ("medical", "pledged"): 1}

@@ -31,6 +31,7 @@ OPERATIONS = [
     ("GET", "/api/donors"),
     ("GET", "/api/donors/{name}"),
     ("GET", "/api/conflicts"),
+    ("GET", "/api/summary"),
 ]
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from pledgewatch.api.routes.common import Conn, Page, Reader, page_of
-from pledgewatch.api.schemas import ConflictOut, DonorDetail, DonorOut, PledgeOut
+from pledgewatch.api.schemas import ConflictOut, DonorDetail, DonorOut, PledgeOut, StageTotalOut, SummaryOut
 from pledgewatch.api.schemas import Page as PageOf
 from pledgewatch.errors import NotFoundError
 from pledgewatch.records import Category, ConflictKind, PledgeStatus
@@ -92,4 +92,28 @@ def conflicts_list(
         found,
         paging,
         lambda c: ConflictOut.model_validate({**asdict(c), "pledge_id": pledge_ids.get(c.id or 0)}),
+    )
+
+
+def _stage(total: Any) -> StageTotalOut:
+    return StageTotalOut(
+        usd=total.usd if total.rows - total.unknown > 0 and total.usd else None,
+        rows=total.rows,
+        unknown=total.unknown,
+        unconverted=[{"value": a.value, "unit": a.unit} for a in total.unconverted],
+        counts=dict(total.counts),
+    )
+
+
+@router.get("/summary", response_model=SummaryOut, summary="The ledger's totals, as on the overview page")
+def summary(conn: Conn, _: Reader) -> SummaryOut:
+    totals = lq.ledger_summary(conn)
+    return SummaryOut(
+        pledged=_stage(totals.pledged),
+        delivered=_stage(totals.delivered),
+        denied=_stage(totals.denied),
+        joint_pledged=_stage(totals.joint_pledged),
+        joint_delivered=_stage(totals.joint_delivered),
+        by_category_and_status=[asdict(c) for c in wq.pledge_matrix(conn)],
+        conflicts=lq.count_conflicts(conn),
     )
