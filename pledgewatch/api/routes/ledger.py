@@ -9,7 +9,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from pledgewatch.api.routes.common import Conn, Page, Reader, page_of
-from pledgewatch.api.schemas import ConflictOut, DonorDetail, DonorOut, PledgeOut, StageTotalOut, SummaryOut
+from pledgewatch.api.schemas import (
+    AmountOut,
+    CategoryStatusOut,
+    ConflictOut,
+    DonorDetail,
+    DonorOut,
+    PledgeOut,
+    StageTotalOut,
+    SummaryOut,
+)
 from pledgewatch.api.schemas import Page as PageOf
 from pledgewatch.errors import NotFoundError
 from pledgewatch.records import Category, ConflictKind, PledgeStatus
@@ -100,7 +109,7 @@ def _stage(total: Any) -> StageTotalOut:
         usd=total.usd if total.rows - total.unknown > 0 and total.usd else None,
         rows=total.rows,
         unknown=total.unknown,
-        unconverted=[{"value": a.value, "unit": a.unit} for a in total.unconverted],
+        unconverted=[AmountOut(value=a.value, unit=a.unit) for a in total.unconverted],
         counts=dict(total.counts),
     )
 
@@ -114,6 +123,6 @@ def summary(conn: Conn, _: Reader) -> SummaryOut:
         denied=_stage(totals.denied),
         joint_pledged=_stage(totals.joint_pledged),
         joint_delivered=_stage(totals.joint_delivered),
-        by_category_and_status=[asdict(c) for c in wq.pledge_matrix(conn)],
+        by_category_and_status=[CategoryStatusOut.model_validate(asdict(c)) for c in wq.pledge_matrix(conn)],
         conflicts=lq.count_conflicts(conn),
     )
