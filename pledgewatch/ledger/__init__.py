@@ -17,7 +17,15 @@ from dataclasses import dataclass
 
 from pledgewatch.ledger.actors import resolve_actor
 from pledgewatch.ledger.conflicts import find_conflicts
-from pledgewatch.ledger.entries import UNASSIGNED, Entry, PledgeKey, SourceInfo, keys_for, prepare
+from pledgewatch.ledger.entries import (
+    UNASSIGNED,
+    Entry,
+    PledgeKey,
+    SourceInfo,
+    keys_for,
+    merge_groups,
+    prepare,
+)
 from pledgewatch.ledger.pledges import build_pledge
 from pledgewatch.ledger.totals import Totals, totals
 from pledgewatch.records import Claim, Conflict, Pledge
@@ -73,6 +81,7 @@ def build_ledger(
     entries = prepare(claims, documents or {})
     if as_of is not None:
         entries = [e for e in entries if e.reported is not None and e.reported <= as_of]
+    entries = merge_groups(entries)
     by_key: dict[PledgeKey, list[Entry]] = defaultdict(list)
     linked: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
     for entry in entries:

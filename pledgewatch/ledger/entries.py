@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from pledgewatch.ledger.actors import normalise, resolve_actor
@@ -155,3 +155,45 @@ def same_publisher(a: Entry, b: Entry) -> bool:
     if a.outlet_key and a.outlet_key == b.outlet_key:
         return True
     return bool(a.speaker_key and a.speaker_key == b.speaker_key)
+
+
+def _figure(entry: Entry) -> float | None:
+    if entry.usd is not None and entry.usd.value is not None:
+        return entry.usd.value
+    return entry.claim.amount.value if entry.claim.amount is not None else None
+
+
+def _same_figure(a: Entry, b: Entry) -> bool:
+    fa, fb = _figure(a), _figure(b)
+    if fa is None or fb is None or fa <= 0 or fb <= 0:
+        return False
+    return max(fa, fb) <= min(fa, fb) * 1.10
+
+
+def merge_groups(entries: list[Entry]) -> list[Entry]:
+    """A joint claim that names only some members of a larger joint pledge with the same
+    figure (within 10%) belongs to that pledge: "Bahrain and Kuwait, among the nine, pledged
+    $7 billion" is the nine's $7 billion, not a second joint pledge."""
+    by_scope: dict[tuple[str, str], dict[PledgeKey, list[Entry]]] = {}
+    for entry in entries:
+        if entry.key.group:
+            by_scope.setdefault((entry.key.initiative, entry.key.category), {}).setdefault(
+                entry.key, []
+            ).append(entry)
+    moved: dict[int, PledgeKey] = {}
+    for groups in by_scope.values():
+        if len(groups) < 2:
+            continue
+        ordered = sorted(groups, key=lambda k: (-len(k.group), k.donor))
+        for key, own in groups.items():
+            members = set(key.group)
+            for entry in own:
+                for bigger in ordered:
+                    if len(bigger.group) <= len(members) or not members < set(bigger.group):
+                        continue
+                    if any(_same_figure(entry, other) for other in groups[bigger]):
+                        moved[id(entry)] = bigger
+                        break
+    if not moved:
+        return entries
+    return [replace(e, key=moved[id(e)], donors=moved[id(e)].group) if id(e) in moved else e for e in entries]

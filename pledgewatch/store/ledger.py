@@ -125,6 +125,9 @@ def _refresh(conn: Connection, claim_ids: Collection[int], keys: set[PledgeKey])
     changed, sources = load_claims(conn, ids=claim_ids)
     keys |= {entry.key for entry in prepare(changed, sources)}
     keys |= keys_of_claims(conn, claim_ids)
+    # A joint claim may fold into (or out of) another joint pledge of the same initiative and
+    # category (merge_groups): all of them are recomputed together.
+    keys |= _group_keys_in(conn, {(k.initiative, k.category) for k in keys if k.group})
     keys |= {member for key in list(keys) for member in linked_keys(key)}
     if not keys:
         return RefreshResult(0, 0, 0)
@@ -135,6 +138,21 @@ def _refresh(conn: Connection, claim_ids: Collection[int], keys: set[PledgeKey])
     ledger = build_ledger(everything, documents=sources, keys=keys)
     _write(conn, ledger, existing)
     return RefreshResult(len(keys), len(ledger.pledges), len(ledger.conflicts))
+
+
+def _group_keys_in(conn: Connection, scopes: set[tuple[str, str]]) -> set[PledgeKey]:
+    if not scopes:
+        return set()
+    rows = conn.execute(
+        select(
+            pledges.c.id, pledges.c.initiative, pledges.c.donor, pledges.c.category, pledges.c.is_group
+        ).where(
+            pledges.c.is_group,
+            pledges.c.initiative.in_(sorted({i for i, _ in scopes})),
+            pledges.c.category.in_(sorted({c for _, c in scopes})),
+        )
+    ).all()
+    return _keys_with_members(conn, [r for r in rows if (r.initiative, r.category) in scopes])
 
 
 def _existing_rows(conn: Connection, keys: Collection[PledgeKey]) -> dict[tuple[str, str, str], int]:

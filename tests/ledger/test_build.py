@@ -176,3 +176,17 @@ def test_as_of_shows_a_pledge_appear_get_denied_then_delivered() -> None:
     assert status("2026-02-15") == ["disputed"]
     assert status("2026-03-15") == ["disputed"]
     assert status("2026-02-15") != status("2026-01-15")
+
+
+def test_joint_claim_naming_some_members_of_a_larger_joint_pledge_folds_into_it() -> None:
+    nine = ("Kazakhstan", "Qatar", "Kuwait", "Bahrain")
+    claims = [
+        claim("a", nine, amount=(7e9, "USD"), collective=True, id=1),
+        claim("b", ("Bahrain", "Kuwait"), amount=(7e9, "USD"), collective=True, id=2),
+        claim("c", ("Bahrain", "Kuwait"), amount=(2e9, "USD"), collective=True, id=3),
+    ]
+    ledger = build_ledger(claims, documents=D)
+    assert [(p.group, p.claim_ids) for p in ledger.pledges] == [
+        (("Bahrain", "Kazakhstan", "Kuwait", "Qatar"), (1, 2)),
+        (("Bahrain", "Kuwait"), (3,)),
+    ]

@@ -134,3 +134,32 @@ def test_donor_timeline_lists_claims_with_sources_oldest_first(sqlite_url: str) 
         assert timeline[3].claim.stance == "deny" and timeline[3].source.outlet == "Gulf Courier"
         assert timeline[3].claim.evidence.text.startswith("Officials in Astana said no money")
     engine.dispose()
+
+
+def test_a_later_larger_joint_pledge_absorbs_an_earlier_partial_one(sqlite_url: str) -> None:
+    from pledgewatch.records import Extraction
+    from pledgewatch.store import make_engine
+
+    from .corpus import at, document
+
+    partial = "Qatar and the UAE were among the nations that pledged $7 billion together."
+    items = [
+        (
+            document("early", partial, "2026-02-01"),
+            Extraction(
+                (at(partial, "Qatar", donors=("Qatar", "UAE"), amount=(7e9, "USD"), collective=True),)
+            ),
+        ),
+        *corpus(),
+    ]
+    engine = make_engine(sqlite_url)
+    with engine.connect() as conn:
+        ingest(conn, items)
+        incremental = snapshot(conn)
+        groups = [p for p in incremental[0] if p.group]
+        assert [p.group for p in groups] == [("Kazakhstan", "Qatar", "United Arab Emirates")]
+        assert len(groups[0].claim_ids) == 2 and groups[0].sources == 2
+        rebuild_ledger(conn)
+        conn.commit()
+        assert snapshot(conn) == incremental
+    engine.dispose()
