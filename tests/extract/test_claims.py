@@ -169,6 +169,14 @@ CASES: list[tuple[str, set[Key]]] = [
         "Spain pledged €20 million, bringing its total contribution since 2022 to €100 million.",
         {(("Spain",), "commit", "pledge", "funding", (20e6, "EUR"))},
     ),
+    (
+        "Pledges came from Norway ($50 million), Sweden ($40 million) and Denmark ($30 million).",
+        {
+            (("Norway",), "commit", "pledge", "funding", (50e6, "USD")),
+            (("Sweden",), "commit", "pledge", "funding", (40e6, "USD")),
+            (("Denmark",), "commit", "pledge", "funding", (30e6, "USD")),
+        },
+    ),
     # not claims
     ("Israel will allow 600 aid trucks a day into the territory.", set()),
     ("Kuwait hosted the conference, where participants pledged $7 billion in total.", set()),

@@ -180,6 +180,13 @@ class SentenceReader:
                 for n in nonclaims
             ):
                 continue  # "having provided more than €3 billion since 2011": earlier aid
+            each_own = self._listed_amounts(inp, donors) if cue.nominal else []
+            if len(each_own) >= 2:  # "Pledges came from Norway ($50 million), Sweden ($40 million) ..."
+                for name, q in each_own:
+                    one = Donors((name,), (name,), donors.speaker, donors.end)
+                    drafts.append(self._draft(inp, cue, one, "funding", q, False, obj_lo, obj_hi))
+                self.ctx.last_donors = donors.names
+                continue
             pre = max(c_lo, cue.start - 30)
             if cue.nominal and any(pre <= q.start - s.start < cue.start for q in inp.quantities):
                 # "A $50 million pledge from Norway": the amount stands before the noun
@@ -350,6 +357,23 @@ class SentenceReader:
             amount = next((q for q in counts if count_cat[q] == cat), None)
             drafts.extend(self._split_each(inp, cue, donors, amount, each, collective, lo, hi, cat))
         return drafts
+
+    @staticmethod
+    def _listed_amounts(inp: SentenceInput, donors: Donors) -> list[tuple[str, Quantity]]:
+        """Donors of a list each followed by their own amount in parentheses."""
+        off = inp.sentence.start
+        text = inp.sentence.text
+        out = []
+        for name, end in donors.listed:
+            own = [
+                q
+                for q in inp.quantities
+                if q.is_money
+                and re.fullmatch(r"\s*\(\s*", text[end : q.start - off] if q.start - off >= end else "x")
+            ]
+            if own:
+                out.append((name, own[0]))
+        return out
 
     @staticmethod
     def _paid_for(text: str, start: int, hi: int) -> tuple[int, int]:

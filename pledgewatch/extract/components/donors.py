@@ -28,6 +28,7 @@ _PRONOUN = re.compile(
     r"|(?P<thing>it|they|its|their))\b",
     re.I,
 )
+_PAREN = re.compile(r"\s*\([^()]{1,60}\)")
 _WORD = re.compile(r"[\w’'-]+")
 _POSSESSED = re.compile(r"^['’]s?\s+([\w-]+)")
 
@@ -41,6 +42,7 @@ class Donors:
     speaker: str | None = None
     end: int = 0  # where the donor phrase ends (nominal cues: the object starts there)
     group_count: int | None = None
+    listed: tuple[tuple[str, int], ...] = ()  # (donor, end of its mention) in a list after a nominal cue
 
 
 @dataclass(slots=True)
@@ -167,7 +169,7 @@ def coordinated_right(text: str, mentions: list[ActorMention], first: int, limit
     group = [mentions[first]]
     i = first + 1
     while i < len(mentions) and mentions[i].end <= limit:
-        gap = text[group[-1].end : mentions[i].start]
+        gap = _PAREN.sub("", text[group[-1].end : mentions[i].start])  # "Norway ($50 million), Sweden"
         if not usable(mentions[i]) or not _COORD.match(gap.replace("—", ",").replace("–", ",")):
             break
         group.append(mentions[i])
@@ -241,7 +243,12 @@ def list_after(
     count = _number(count_m.group(1)) if count_m else None
     if count is not None and count != len(names):
         return None
-    return Donors(tuple(names), tuple(chain), None, group[-1].end, count) if names else None
+    listed = tuple((g.name, g.end) for g in group if g.kind in ("state", "organisation"))
+    end = group[-1].end
+    tail = _PAREN.match(text, end)
+    if tail and tail.start() - end <= 1:
+        end = tail.end()
+    return Donors(tuple(names), tuple(chain), None, end, count, listed) if names else None
 
 
 _NUMBERS = {
