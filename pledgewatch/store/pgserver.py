@@ -43,12 +43,12 @@ def free_port() -> int:
 class PostgresServer:
     """Start with ``start()`` (or ``with``), stop with ``stop()``; the data dir is removed."""
 
-    def __init__(self, *, fsync: bool = True, user: str = "postgres") -> None:
+    def __init__(self, *, fsync: bool = True, user: str = "postgres", bin_dir: Path | None = None) -> None:
         self.fsync = fsync
         self.user = user
         self.port = 0
         self.root: Path | None = None
-        self._bin = find_pg_bin()
+        self._bin = bin_dir or find_pg_bin()
 
     # -- running commands as the unprivileged user -------------------------------------
     def _run(self, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -65,9 +65,10 @@ class PostgresServer:
         return proc
 
     def start(self) -> PostgresServer:
-        if self._bin is None:
+        if self._bin is None or not (self._bin / "initdb").exists() or not (self._bin / "pg_ctl").exists():
+            where = self._bin or "/usr/lib/postgresql/*/bin or PATH"
             raise ConfigError(
-                "PostgreSQL server binaries (initdb, pg_ctl) not found in /usr/lib/postgresql/*/bin or PATH",
+                f"PostgreSQL server binaries (initdb, pg_ctl) not found in {where}",
                 hint="install Debian's postgresql: bash scripts/install-sysdeps.sh (make test does it)",
             )
         self.root = Path(tempfile.mkdtemp(prefix="pledgewatch-pg-"))
