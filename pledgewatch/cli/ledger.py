@@ -230,3 +230,40 @@ def register(app: typer.Typer) -> None:
     app.command("ledger")(ledger)
     app.command("show")(show)
     app.command("conflicts")(conflicts)
+
+
+def print_ledger_overview(db_url: str) -> None:
+    """The ledger, its totals and its conflicts, for ``pledgewatch demo`` to print after building.
+
+    Rebuilds the rows first, so it shows the right ledger whether or not ingest refreshed it.
+    """
+    from pledgewatch.store import make_engine
+    from pledgewatch.store.ledger import rebuild_ledger
+    from pledgewatch.store.ledger_queries import (
+        claims_with_sources,
+        ledger_summary,
+        list_conflicts,
+        list_pledges,
+    )
+
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            rebuild_ledger(conn)
+            conn.commit()
+            rows = list_pledges(conn, limit=None)
+            summary = ledger_summary(conn)
+            found = list_conflicts(conn, limit=None)
+            views = claims_with_sources(conn, {i for c in found for i in (*c.claim_ids_a, *c.claim_ids_b)})
+    finally:
+        engine.dispose()
+    console.print(pledges_table(rows, title="Ledger"))
+    print_totals(summary)
+    claims = {v.claim.id: claim_to_dict(v.claim, v.source) for v in views if v.claim.id is not None}
+    for c in found:
+        console.print(
+            f"[bold magenta]{c.kind} conflict[/] · {escape(c.donor)} · {c.category}: {escape(c.detail)}"
+        )
+        for i in (*c.claim_ids_a, *c.claim_ids_b):
+            if i in claims:
+                console.print(evidence_line(claims[i]), highlight=False)

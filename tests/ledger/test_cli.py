@@ -139,3 +139,12 @@ def test_interactive_review_queue(filled: str) -> None:
     log = json.loads(run(filled, "review", "log", "--format", "json").stdout)
     assert [e["action"] for e in log] == ["skip", "edit", "reject", "accept"]
     assert all(e["user"] == "cy" for e in log)
+
+
+def test_overview_for_the_demo_prints_ledger_totals_and_conflicts(filled: str, capsys) -> None:
+    from pledgewatch.cli.ledger import print_ledger_overview
+
+    print_ledger_overview(filled)
+    out = capsys.readouterr().out
+    assert "Ledger" in out and "disputed" in out and "Pledged:" in out
+    assert "stance conflict" in out and "Officials in Astana" in out
