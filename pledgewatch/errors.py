@@ -174,7 +174,10 @@ class ClaimNotFoundError(LedgerError):
 
 class ReviewFieldError(LedgerError):
     code = "PW403"
-    hint = "editable fields: donors, stance, stage, category, amount, unit, bound, recipient, period, speaker, date"
+    hint = (
+        "editable fields: donors, stance, stage, category, amount, unit, bound, recipient, period, "
+        "speaker, date"
+    )
 
 
 class EvidenceNotFoundError(LedgerError):
