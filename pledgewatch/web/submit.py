@@ -82,6 +82,7 @@ def submit_document(
         path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
         done, errors = _run(engine, settings, path, SourceDefaults())
     if errors:
+        errors[0].path = "request body"
         raise errors[0]
     if not done:
         raise PledgewatchError("the document was not stored")
@@ -108,4 +109,8 @@ def submit_upload(
         folder.mkdir()
         path = folder / name
         path.write_bytes(data)
-        return _run(engine, settings, path, defaults)
+        done, errors = _run(engine, settings, path, defaults)
+    for error in errors:  # name the file as the user knows it, not the temporary copy
+        if error.path and error.path.startswith(str(folder)):
+            error.path = Path(filename).name + error.path[len(str(path)) :]
+    return done, errors
