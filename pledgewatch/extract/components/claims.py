@@ -551,7 +551,10 @@ def _recipient(text: str, lo: int, hi: int) -> str | None:
     if m:
         return m.group("np")
     for m in _RECIPIENT.finditer(text, lo, hi):
-        np = m.group("np").strip()
+        words = m.group("np").strip().rstrip(",. ").split()
+        while words and words[-1].lower() in ("of", "the", "and", "for", "to", "in"):
+            words.pop()
+        np = " ".join(words)
         if np and np[0].isupper() and len(np) > 3:
-            return np.rstrip(",. ")
+            return np
     return None
