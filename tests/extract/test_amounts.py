@@ -109,6 +109,8 @@ def test_amounts_read_counts_by_head_noun(text: str, value: float, unit: str) ->
         ("some 200 doctors", "approx"),
         ("roughly €40m", "approx"),
         ("an additional $2 billion", None),
+        ("(about $55 billion)", "approx"),
+        ("~$5bn", "approx"),
     ],
 )
 def test_amounts_read_bounds(text: str, bound: str | None) -> None:

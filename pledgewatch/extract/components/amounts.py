@@ -135,9 +135,8 @@ class AmountFinder:
             re.IGNORECASE,
         )
         self._strong_unit = gaz.strong_unit
-        bound_words = _alternation(list(cur.bounds))
-        self._bound_before = re.compile(rf"(?i:\b|(?<=~))(?P<bound>{bound_words})\s*$")
         self._bounds = cur.bounds
+        self._bound_words = max(len(b.split()) for b in cur.bounds)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -241,12 +240,16 @@ class AmountFinder:
         return self._units[words[-1]]
 
     def _bound(self, text: str, start: int) -> Bound | None:
-        window = text[max(0, start - 30) : start]
-        found = self._bound_before.search(window)
-        if not found:
-            return None
-        bound = self._bounds[" ".join(found.group("bound").lower().split())]
-        return bound  # type: ignore[return-value]
+        """The bound phrase ending right before the amount: its last one to four words."""
+        window = text[max(0, start - 40) : start]
+        if window.endswith("~"):
+            return "approx"
+        words = [w.strip("([\"'“‘,;:") for w in window.lower().split()]
+        for size in range(min(self._bound_words, len(words)), 0, -1):
+            bound = self._bounds.get(" ".join(words[-size:]))
+            if bound is not None:
+                return bound  # type: ignore[return-value]
+        return None
 
     @staticmethod
     def _mark_conversions(text: str, mentions: list[AmountMention]) -> list[AmountMention]:
