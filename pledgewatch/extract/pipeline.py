@@ -32,6 +32,7 @@ from pledgewatch.extract.segment import Sentence, split_sentences
 from pledgewatch.records import Action, Amount, Claim, Evidence, Extraction, Membership
 
 EXTRACTOR_VERSION = "1.0.0"
+MAX_SENTENCE = 1500  # longer "sentences" are tables or run-together pages: no evidence a reader can check
 
 _NOT_EVENT_DATE = re.compile(r"(?:since|from|until|in|by|through|before|after)\s*$", re.I)
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely)\s+humanitarian\b", re.I)
@@ -77,6 +78,7 @@ class Pipeline:
             local = doc_actors.in_span(sentence.start, sentence.end)
             if (
                 sentence.noise
+                or len(sentence.text) > MAX_SENTENCE
                 or (not local and not _PRONOUN.search(sentence.text))
                 or not self.cues.names_something(sentence.text)
             ):

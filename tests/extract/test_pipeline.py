@@ -82,3 +82,12 @@ def test_extract_many_keeps_order_sequential_and_parallel() -> None:
 def test_extract_many_small_batch_runs_in_process() -> None:
     out = list(extract_many([("Peru pledged $1 million.", None)], workers=4))
     assert len(out) == 1 and out[0].claims[0].donors == ("Peru",)
+
+
+def test_run_together_text_without_sentence_ends_yields_nothing_quickly() -> None:
+    import time
+
+    text = "Chile pledged $5 million to the fund and Peru will send troops, " * 3000
+    start = time.perf_counter()
+    assert extract(text).claims == ()
+    assert time.perf_counter() - start < 5
