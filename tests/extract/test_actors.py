@@ -7,6 +7,8 @@ import os
 import pathlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pledgewatch.errors import GazetteerError
 from pledgewatch.extract.components.actors import ActorFinder, DocumentActors, find_actors, fold
@@ -393,3 +395,33 @@ def test_module_examples_hold() -> None:
     from pledgewatch.extract.components import actors
 
     assert doctest.testmod(actors).failed == 0
+
+
+_PIECES = [
+    "Kazakh President Kassym-Jomart Tokayev",
+    "the UAE",
+    "İstanbul",
+    "Türkiye’s",
+    "US$5bn",
+    " — ",
+    "\n",
+    "WASHINGTON: ",
+    "Sheikh Abdullah",
+    "Minister of State for Foreign Affairs",
+    "Zhetybayev",
+    "“",
+    "ﬁ",
+    "e\u0301",
+    "Jordan",
+    ", ",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=12)), max_size=25))
+def test_actors_offsets_hold_on_any_text(parts: list[str]) -> None:
+    text = " ".join(parts)
+    for m in find_actors(text):
+        assert text[m.start : m.end] == m.surface
+        assert m.kind in ("state", "organisation", "group", "person")
+    DocumentActors.of(text).subject  # noqa: B018 - must not raise

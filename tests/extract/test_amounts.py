@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pledgewatch.extract.components.amounts import find_amounts
 
@@ -172,3 +174,24 @@ def test_module_examples_hold() -> None:
     from pledgewatch.extract.components import amounts
 
     assert doctest.testmod(amounts).failed == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["$", "US$", "€", "₹", "1,200", "3.5", "billion", "bn", "troops", "(", ")", "more than"]
+            ),
+            st.text(max_size=10),
+        ),
+        max_size=20,
+    )
+)
+def test_amounts_offsets_hold_on_any_text(parts: list[str]) -> None:
+    text = " ".join(parts)
+    found = find_amounts(text)
+    for i, a in enumerate(found):
+        assert text[a.start : a.end] == a.surface
+        assert a.value >= 0
+        assert a.conversion_of is None or 0 <= a.conversion_of < i

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pledgewatch.extract.components.dates import find_dates, find_published_in_text
 
@@ -134,3 +136,21 @@ def test_module_examples_hold() -> None:
     from pledgewatch.extract.components import dates
 
     assert doctest.testmod(dates).failed == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["Feb.", "29", "31", "2026", "Monday", "(", "Nov", ")", "last", "-"]),
+            st.text(max_size=8),
+        ),
+        max_size=20,
+    ),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))),
+)
+def test_dates_offsets_hold_on_any_text(parts: list[str], published: dt.date | None) -> None:
+    text = " ".join(parts)
+    for d in find_dates(text, published):
+        assert text[d.start : d.end] == d.surface
+    find_published_in_text(text)
