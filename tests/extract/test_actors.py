@@ -287,6 +287,12 @@ def test_document_in_span_returns_the_sentence_mentions() -> None:
     assert [m.name for m in doc.before(15)] == ["Qatar"]
 
 
+def test_mentions_shift_to_sentence_offsets() -> None:
+    text = "Aid arrived. Qatar pledged more."
+    qatar = find_actors(text)[0].shifted(13)
+    assert (qatar.start, qatar.end, qatar.name) == (0, 5, "Qatar")
+
+
 def test_fold_keeps_offsets() -> None:
     text = "İstanbul, Türkiye’s Côte"
     assert len(fold(text)) == len(text)

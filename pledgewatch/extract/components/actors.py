@@ -49,6 +49,7 @@ API:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -93,6 +94,10 @@ class ActorMention:
     role: str | None = None
     affiliation: str | None = None
     official: bool | None = None  # persons: the title speaks for a state or organisation
+
+    def shifted(self, offset: int) -> ActorMention:
+        """The same mention with offsets relative to a span (a sentence) starting at ``offset``."""
+        return dataclasses.replace(self, start=self.start - offset, end=self.end - offset)
 
 
 @dataclass(frozen=True, slots=True)
