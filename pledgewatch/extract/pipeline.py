@@ -80,7 +80,9 @@ class Pipeline:
                 sentence.noise
                 or len(sentence.text) > MAX_SENTENCE
                 or (not local and not _PRONOUN.search(sentence.text))
-                or not self.cues.names_something(sentence.text)
+                or not (
+                    self.cues.names_something(sentence.text) or self.categories.terms.search(sentence.text)
+                )
             ):
                 ctx.see(local)
                 continue  # no actor to give, or nothing to be given: no claim, no membership
