@@ -74,6 +74,19 @@ def test_dates_read_months_with_precision_month() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "iso"),
+    [
+        ("they will meet in March", "March", "2026-03-01"),
+        ("aid has flowed since January", "January", "2026-01-01"),
+        ("the fund closed in December", "December", "2025-12-01"),
+    ],
+)
+def test_dates_read_a_bare_month_after_a_preposition(text: str, surface: str, iso: str) -> None:
+    found = find_dates(text, THURSDAY)
+    assert [(d.surface, d.date.isoformat(), d.precision) for d in found] == [(surface, iso, "month")]
+
+
 def test_dates_without_published_keep_only_dates_with_a_year() -> None:
     text = "On Feb. 20, on Thursday, and on 19 February 2026."
     assert dates(text, None) == [("19 February 2026", "2026-02-19")]

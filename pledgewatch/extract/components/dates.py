@@ -17,8 +17,9 @@ returned (``precision`` says whether it is a day or only a month):
   with it when given,
   else the last such weekday on or before ``published`` (the same day when
   ``published`` is that weekday; "last Thursday" never is).
-- "last November", "this March" (``precision="month"``, first day of the month),
-  "November 2024", "yesterday", "today".
+- "last November", "this March", "in March", "since January" (``precision="month"``,
+  first day of the month; a bare month takes the year that puts it no more than 60
+  days after ``published``), "November 2024", "yesterday", "today".
 
 ``find_published_in_text(text, url=None)`` reads a publication date from the top of
 a text (a " date 2026-03-05 " marker, a line that is only a date, "19 Nov 2024
@@ -57,6 +58,9 @@ _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _LOOKAHEAD_DAYS = 60
+_AFTER_PREPOSITION = "|".join(
+    rf"(?<=\b{p} )" for w in ("in", "since", "by", "until", "from", "during") for p in (w, w.capitalize())
+)
 
 _PATTERN = re.compile(
     r"(?=[0-9JFMASONDTWYLEltnye])(?:"  # a cheap first-character guard: the engine skips other positions
@@ -70,7 +74,8 @@ _PATTERN = re.compile(
     rf"|\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?"
     rf"|\b(?P<m3>{_MONTH})\s+(?:of\s+)?(?P<y3>{_YEAR})\b"
     rf"|\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\s+this|[Ll]ate|[Ee]arly)\s+(?P<m4>{_FULL_MONTH})\b"
-    rf"|\b(?P<rd>[Yy]esterday|[Tt]oday)\b)"
+    rf"|\b(?P<rd>[Yy]esterday|[Tt]oday)\b"
+    rf"|(?:{_AFTER_PREPOSITION})(?P<m5>{_FULL_MONTH})\b(?![\s,]+\d))"
 )
 
 
@@ -154,6 +159,11 @@ def _resolve(
         elif rel in ("late", "early") and month > published.month + 2:
             year -= 1
         return dt.date(year, month, 1), "month"
+    if m.group("m5"):
+        date = dt.date(published.year, _month(m.group("m5")), 1)
+        if (date - published).days > _LOOKAHEAD_DAYS:
+            date = dt.date(published.year - 1, date.month, 1)
+        return date, "month"
     if m.group("rd").lower() == "yesterday":
         return published - dt.timedelta(days=1), "day"
     return published, "day"
