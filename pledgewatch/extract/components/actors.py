@@ -35,7 +35,8 @@ is no mention of the United States.
 API:
 
 - ``find_actors(text) -> list[ActorMention]``: everything above, persons resolved
-  (``components.people``).
+  (``components.people``; ``find_people(text, mentions=None)`` keeps only persons).
+- ``ActorMention.shifted(offset)``: the mention with sentence-relative offsets.
 - ``ActorFinder.load()``: the cached finder; ``.find(text)`` without people,
   ``.scan(text)`` also returns the spans of title words, ``.datelines(text)``.
 - ``DocumentActors(text, mentions)`` / ``DocumentActors.of(text)``: what a whole
