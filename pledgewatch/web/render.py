@@ -70,6 +70,11 @@ def format_date(value: dt.date | None) -> str:
     return value.strftime("%-d %b %Y") if value else "—"
 
 
+def is_web_url(url: str | None) -> bool:
+    """Only http(s) addresses become links; anything else (javascript:, data:) is shown as text."""
+    return bool(url) and str(url).lower().startswith(("http://", "https://"))
+
+
 def donor_href(name: str) -> str:
     return "/donors/" + quote(name, safe="")
 
@@ -101,7 +106,7 @@ def environment() -> Environment:
         donor_href=donor_href,
         doc_href=doc_href,
     )
-    env.globals.update(nav=NAV, query_with=query_with)
+    env.globals.update(nav=NAV, query_with=query_with, is_web_url=is_web_url)
     return env
 
 

@@ -191,3 +191,12 @@ def test_pages_load_nothing_from_elsewhere(web: Site) -> None:
         sources = re.findall(r'(?:src|href)="([^"]+)"', html)
         external = [s for s in sources if s.startswith(("http:", "https:", "//")) and "example.org" not in s]
         assert external == [], path
+
+
+def test_only_web_addresses_become_links(web: Site) -> None:
+    sign_in(web)
+    body = {"text": "A short note with no claims at all.", "doc_id": "js-url", "url": "javascript:alert(1)"}
+    assert web.client.post("/api/documents", json=body, headers=web.auth).status_code == 201
+    html = web.client.get("/documents/js-url").text
+    assert 'href="javascript:' not in html and "javascript:alert(1)" in html
+    assert 'href="https://example.org/oslo"' in web.client.get("/documents/pw-test-oslo").text
