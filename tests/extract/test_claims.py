@@ -186,6 +186,7 @@ CASES: list[tuple[str, set[Key]]] = [
     ("Trump expects them to pay for the reconstruction.", set()),
     ("Spain is interested in participating in construction projects through its companies.", set()),
     ("Japan could possibly send troops later.", set()),
+    ("Analysts say Qatar will likely give $1 billion.", set()),
     ("No specific amount has been made public by Italy.", set()),
     ("The World Bank estimated the cost of rebuilding at $50 billion.", set()),
     ("Would Greece send doctors?", set()),

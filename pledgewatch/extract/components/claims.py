@@ -206,6 +206,8 @@ class SentenceReader:
                 gap = text[n.end : cue.start]
                 if len(gap.split()) <= 3 and "," not in gap:
                     return True
+            if n.scope in ("before", "phrase") and 0 <= n.start - cue.end <= 2:
+                return True  # "will likely give", "would possibly send"
         return False
 
     def _donors(
