@@ -154,7 +154,8 @@ def fill(engine: Engine, n_claims: int, seed: int = 7) -> None:
             conn.execute(insert(claims), claim_rows)
             conn.execute(insert(claim_donors), donor_rows)
         done = min(first + batch_docs, n_docs) * CLAIMS_PER_DOCUMENT
-        print(f"\r  inserted {min(done, n_claims):,} claims", end="", flush=True)
+        if sys.stdout.isatty():
+            print(f"\r  inserted {min(done, n_claims):,} claims", end="", flush=True)
     print(f"\r  inserted {n_claims:,} claims in {n_docs:,} documents: {time.perf_counter() - start:.0f} s")
     start = time.perf_counter()
     with engine.connect() as conn:
