@@ -177,6 +177,11 @@ CASES: list[tuple[str, set[Key]]] = [
             (("Denmark",), "commit", "pledge", "funding", (30e6, "USD")),
         },
     ),
+    (
+        "The health fund has received $300 million from Norway and Sweden.",
+        {(("Norway", "Sweden"), "commit", "delivered", "funding", (300e6, "USD"))},
+    ),
+    ("The fund has received $1.2 billion from 30 donors, including Canada and Chile.", set()),
     # not claims
     ("Israel will allow 600 aid trucks a day into the territory.", set()),
     ("Kuwait hosted the conference, where participants pledged $7 billion in total.", set()),
@@ -235,6 +240,13 @@ def test_group_noun_takes_the_states_named_before() -> None:
     assert len(joint) == 1
     assert set(joint[0].donors) == {"Chile", "Peru", "Qatar", "Kuwait"}
     assert joint[0].bound == "min"
+
+
+def test_one_amount_for_several_donors_is_collective_unless_each() -> None:
+    (joint,) = extract("Chile and Peru pledged $10 million to the fund.").claims
+    assert joint.collective and joint.donors == ("Chile", "Peru")
+    split = extract("Chile and Peru each pledged $10 million to the fund.").claims
+    assert [(c.donors, c.collective) for c in split] == [(("Chile",), False), (("Peru",), False)]
 
 
 def test_bound_period_recipient_and_date_are_filled() -> None:

@@ -72,9 +72,6 @@ _ATTRIBUTION = re.compile(
     r"[,\u201d\"]\s*(?:(?:[\w.’'-]+\s+){0,8}?(?:said|says|added|noted|told|according\s+to)\b|said\b)", re.I
 )
 _EACH = re.compile(r"^\W{0,3}\s*each\b", re.I)
-_COLLECTIVE = re.compile(
-    r"\b(?:collectively|jointly|together|combined|in\s+total|total(?:l?ing)?|a\s+total\s+of)\b", re.I
-)
 _PRIOR_AMOUNT = re.compile(
     r"(?:up\s+from|down\s+from|compared\s+(?:with|to)|from\s+(?:a|an|the)?\s*previous)\s*$", re.I
 )
@@ -100,6 +97,7 @@ _MONEY_VERB = re.compile(
     r"\bcontribut\w*\s+(?:financially|money|to\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:fund|budget))\b",
     re.I,
 )
+_FROM = re.compile(r"\bfrom\b", re.I)
 _WHICH = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", re.I)
 _MAIN_VERB = re.compile(r"\s+(?:(?:also|then|soon|now|not|further|jointly|\w+ly)\s+)?(\w+)")
 _PASSIVE = re.compile(r"\s+by\b")
@@ -167,6 +165,8 @@ class SentenceReader:
             if cue.kind != "delivered" and verb and verb.group(1).lower() in self.cues.non_giving:
                 continue  # "will allow aid trucks", "plans to discuss funding"
             obj_lo = donors.end if cue.nominal else cue.end
+            if cue.name.endswith("received_from"):
+                obj_lo, nxt = cue.end, donors.end  # the object stands between the cue and "from"
             obj_hi = _cut_attribution(text, obj_lo, nxt)
             if cue.name == "pledge.announced":
                 that = _THAT.search(
@@ -217,6 +217,12 @@ class SentenceReader:
         text = s.text
         if cue.nominal:
             return list_after(text, s.start, inp.mentions, cue.end, len(text), self.ctx)
+        if cue.name.endswith("received_from"):  # "Ukraine had received $10 billion from the EU"
+            source = _FROM.search(text, cue.end)
+            if source is None:
+                return None
+            found = list_after(text, s.start, inp.mentions, source.end(), len(text), self.ctx)
+            return replace(found, end=source.start()) if found else None
         which = _WHICH.search(text, lo, cue.start)
         if which is not None:  # "the United States, which promised $4 billion"
             before = [m for m in inp.mentions if usable(m) and 0 <= which.start() - (m.end - s.start) <= 2]
@@ -338,11 +344,9 @@ class SentenceReader:
         each = any(_EACH.match(text[q.end - off : q.end - off + 8]) for q in money) or bool(
             re.search(r"\beach\b", text[max(0, cue.start - 12) : cue.end])
         )
-        collective = (
-            len(donors.names) > 1
-            and not each
-            and bool(_COLLECTIVE.search(text[max(0, lo - 30) : hi]) or donors.group_count)
-        )
+        # one amount for several donors is their joint total ("Norway and Sweden gave $300 million"),
+        # never to be counted once per donor; "each" gives every donor the amount
+        collective = len(donors.names) > 1 and not each
         drafts: list[Draft] = []
         for cat in categories:
             if cat == "funding" and money:
