@@ -58,9 +58,7 @@ _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _LOOKAHEAD_DAYS = 60
-_AFTER_PREPOSITION = "|".join(
-    rf"(?<=\b{p} )" for w in ("in", "since", "by", "until", "from", "during") for p in (w, w.capitalize())
-)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|until|from|during)\s$", re.IGNORECASE)
 
 _PATTERN = re.compile(
     r"(?=[0-9JFMASONDTWYLEltnye])(?:"  # a cheap first-character guard: the engine skips other positions
@@ -75,7 +73,7 @@ _PATTERN = re.compile(
     rf"|\b(?P<m3>{_MONTH})\s+(?:of\s+)?(?P<y3>{_YEAR})\b"
     rf"|\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\s+this|[Ll]ate|[Ee]arly)\s+(?P<m4>{_FULL_MONTH})\b"
     rf"|\b(?P<rd>[Yy]esterday|[Tt]oday)\b"
-    rf"|(?:{_AFTER_PREPOSITION})(?P<m5>{_FULL_MONTH})\b(?![\s,]+\d))"
+    rf"|(?<=\s)(?P<m5>{_FULL_MONTH})\b(?![\s,]+\d))"  # a bare month: kept after a preposition
 )
 
 
@@ -160,6 +158,8 @@ def _resolve(
             year -= 1
         return dt.date(year, month, 1), "month"
     if m.group("m5"):
+        if not _PREPOSITION_BEFORE.search(m.string, max(0, m.start() - 7), m.start()):
+            return None, "month"
         date = dt.date(published.year, _month(m.group("m5")), 1)
         if (date - published).days > _LOOKAHEAD_DAYS:
             date = dt.date(published.year - 1, date.month, 1)
