@@ -182,6 +182,11 @@ CASES: list[tuple[str, set[Key]]] = [
         {(("Norway", "Sweden"), "commit", "delivered", "funding", (300e6, "USD"))},
     ),
     ("The fund has received $1.2 billion from 30 donors, including Canada and Chile.", set()),
+    (
+        "Azerbaijan denied reports that it had pledged $500 million.",
+        {(("Azerbaijan",), "deny", "pledge", "funding", (500e6, "USD"))},
+    ),
+    ("Media claimed Latvia would send troops; the ministry said no decision had been taken.", set()),
     # not claims
     ("Israel will allow 600 aid trucks a day into the territory.", set()),
     ("Kuwait hosted the conference, where participants pledged $7 billion in total.", set()),

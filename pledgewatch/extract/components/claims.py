@@ -148,10 +148,16 @@ class SentenceReader:
         drafts: list[Draft] = []
         cues = [c for c in found if not _inside(c.start, blocked)]
         prev: dict[int, tuple[Cue, Donors | None]] = {}
+        denied_in: set[int] = set()  # clauses where a denial governs what follows
         for i, cue in enumerate(cues):
             c_lo, c_hi = next((a, b) for a, b in clauses if a <= cue.start < b)
             if self._cancelled(cue, cues, nonclaims, c_lo, c_hi, text):
                 continue
+            if cue.name == "deny.denied":
+                denied_in.add(c_lo)
+            elif c_lo in denied_in and cue.kind != "deny":
+                # "Azerbaijan denied reports that it had pledged $500 million": the pledge is denied
+                cue = Cue(cue.start, cue.end, "deny", cue.stage, "deny.denied", cue.text, cue.nominal)
             nxt = next((c.start for c in cues[i + 1 :] if cue.end <= c.start < c_hi), c_hi)
             donors = self._donors(inp, cue, c_lo, prev.get(c_lo))
             if cue.nominal and donors is None:
@@ -169,9 +175,8 @@ class SentenceReader:
                 obj_lo, nxt = cue.end, donors.end  # the object stands between the cue and "from"
             obj_hi = _cut_attribution(text, obj_lo, nxt)
             if cue.name == "pledge.announced":
-                that = _THAT.search(
-                    text, obj_lo, obj_hi
-                )  # "confirmed that Kazakhstan joined ...": a new clause
+                # "confirmed that Kazakhstan joined ...": a new clause
+                that = _THAT.search(text, obj_lo, obj_hi)
                 obj_hi = that.start() if that else obj_hi
             if any(
                 n.name == "nonclaim.prior_aid"
