@@ -269,3 +269,13 @@ def test_evidence_is_the_sentence_with_its_offsets() -> None:
     assert c.evidence.text == "Chile pledged $12 million to the fund."
     assert text[c.evidence.start : c.evidence.end] == c.evidence.text
     assert c.rule == "pledge.pledged"
+
+
+def test_pronouns_point_back_only_to_recent_donors() -> None:
+    near = "Finland pledged $10 million. It also promised to send 40 observers."
+    assert {c.donors for c in extract(near).claims} == {("Finland",)}
+    far = (
+        "Finland pledged $10 million to the fund. The meeting lasted two days. "
+        "Delegates discussed the agenda. Journalists waited outside. It will send 40 observers."
+    )
+    assert [c.category for c in extract(far).claims] == ["funding"]

@@ -190,14 +190,14 @@ class SentenceReader:
                 for name, q in each_own:
                     one = Donors((name,), (name,), donors.speaker, donors.end)
                     drafts.append(self._draft(inp, cue, one, "funding", q, False, obj_lo, obj_hi))
-                self.ctx.last_donors = donors.names
+                self.ctx.set_donors(donors.names)
                 continue
             pre = max(c_lo, cue.start - 30)
             if cue.nominal and any(pre <= q.start - s.start < cue.start for q in inp.quantities):
                 # "A $50 million pledge from Norway": the amount stands before the noun
                 drafts.extend(self._object_claims(inp, cue, donors, pre, cue.start))
             drafts.extend(self._claims(inp, cue, donors, obj_lo, obj_hi))
-            self.ctx.last_donors = donors.names
+            self.ctx.set_donors(donors.names)
         return drafts
 
     def _cancelled(
@@ -531,7 +531,7 @@ class SentenceReader:
         if people:
             speaker = people[0].name
         draft = self._draft(inp, cue, donors, "security", None, False, at, at)
-        self.ctx.last_donors = donors.names
+        self.ctx.set_donors(donors.names)
         return [replace(draft, speaker=speaker or draft.speaker)]
 
 

@@ -51,10 +51,20 @@ class DocContext:
 
     actors: DocumentActors
     last_donors: tuple[str, ...] = ()
+    sentence_no: int = 0  # sentences read so far
+    last_donors_no: int = -(10**6)  # the sentence that named the last donors
     last_person: ActorMention | None = None
     states_seen: list[str] = field(default_factory=list)
 
+    def set_donors(self, names: tuple[str, ...]) -> None:
+        self.last_donors, self.last_donors_no = names, self.sentence_no
+
+    def recent_donors(self) -> tuple[str, ...]:
+        """The last donors, if named in this sentence or the two before ("It also said it would ...")."""
+        return self.last_donors if self.sentence_no - self.last_donors_no <= 2 else ()
+
     def see(self, mentions: list[ActorMention]) -> None:
+        self.sentence_no += 1
         for m in mentions:
             if m.kind == "person":
                 self.last_person = m
@@ -213,8 +223,9 @@ def subject_donors(
             if person and state:
                 return Donors((state,), (f'"{p.group(0)}"', person.name, state), person.name, hi)
             return None
-        if ctx.last_donors:
-            return Donors(ctx.last_donors, (f'"{p.group(0)}"', *ctx.last_donors), None, hi)
+        recent = ctx.recent_donors()
+        if recent:
+            return Donors(recent, (f'"{p.group(0)}"', *recent), None, hi)
         return None
     return None
 
