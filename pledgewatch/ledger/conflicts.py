@@ -69,7 +69,7 @@ def _stance_and_stage(key: PledgeKey, entries: Sequence[Entry]) -> list[Found]:
     not_paid = [e for e in entries if e.claim.stance == "deny" and e.claim.stage == "delivered"]
     a, b = _sides(delivered, not_paid, lambda x, y: not same_source(x, y))
     if a and b:
-        out.append(_conflict(key, "stage", a, b, f"delivered ({len(a)} claims) vs not delivered ({len(b)})"))
+        out.append(_conflict(key, "stage", a, b, "delivered vs not delivered"))
     commits = [e for e in entries if e.claim.stance == "commit"]
     denies = [e for e in entries if e.claim.stance == "deny"]
 
@@ -79,7 +79,7 @@ def _stance_and_stage(key: PledgeKey, entries: Sequence[Entry]) -> list[Found]:
 
     a, b = _sides(commits, denies, stance_apart)
     if a and b:
-        out.append(_conflict(key, "stance", a, b, f"commit ({len(a)} claims) vs deny ({len(b)})"))
+        out.append(_conflict(key, "stance", a, b, "commit vs deny"))
     return out
 
 
@@ -137,18 +137,27 @@ def _amounts(key: PledgeKey, entries: Sequence[Entry]) -> list[Found]:
 
 
 def _dates(key: PledgeKey, entries: Sequence[Entry]) -> list[Found]:
+    """Claims dated a few days apart, with no other date around them, tell of one event dated
+    differently. A run of dates spanning more than the window is a series of events, not one."""
     dated = sorted((e for e in entries if e.claim.date is not None), key=lambda e: (e.claim.date, e.order()))
-    by_date: dict[dt.date, list[Entry]] = {}
+    runs: list[list[Entry]] = []
     for entry in dated:
-        by_date.setdefault(entry.claim.date or dt.date.min, []).append(entry)
-    days = sorted(by_date)
+        day = entry.claim.date or dt.date.min
+        if runs and (day - (runs[-1][-1].claim.date or dt.date.min)).days <= DATE_WINDOW_DAYS:
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
     out = []
-    for early, late in zip(days, days[1:], strict=False):
-        if (late - early).days > DATE_WINDOW_DAYS:
+    for run in runs:
+        first, last = run[0].claim.date, run[-1].claim.date
+        if first is None or last is None or first == last or (last - first).days > DATE_WINDOW_DAYS:
             continue
-        a, b = _sides(by_date[early], by_date[late], lambda x, y: x.doc_id != y.doc_id)
+        early = [e for e in run if e.claim.date == first]
+        later = [e for e in run if e.claim.date != first]
+        a, b = _sides(early, later, lambda x, y: x.doc_id != y.doc_id)
         if a and b:
-            out.append(_conflict(key, "date", a, b, f"{early.isoformat()} vs {late.isoformat()}"))
+            days = sorted({e.claim.date.isoformat() for e in b if e.claim.date})
+            out.append(_conflict(key, "date", a, b, f"{first.isoformat()} vs {', '.join(days)}"))
     return out
 
 

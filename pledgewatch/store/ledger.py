@@ -249,24 +249,17 @@ def pledge_row(pledge: Pledge) -> dict[str, object]:
     }
 
 
-def _write(conn: Connection, ledger: Ledger, existing: dict[tuple[str, str, str], int]) -> None:
-    """Replace the rows in ``existing`` (and add new ones) by the ledger's; ids of kept rows stay."""
-    old_ids = sorted(existing.values())
-    for chunk in _chunks(old_ids):
-        conflict_ids = select(conflicts.c.id).where(conflicts.c.pledge_id.in_(chunk))
-        conn.execute(delete(conflict_claims).where(conflict_claims.c.conflict_id.in_(conflict_ids)))
-        conn.execute(delete(conflicts).where(conflicts.c.pledge_id.in_(chunk)))
-        conn.execute(delete(pledge_claims).where(pledge_claims.c.pledge_id.in_(chunk)))
-        conn.execute(delete(pledge_members).where(pledge_members.c.pledge_id.in_(chunk)))
+Row = tuple[str, str, str]
+
+
+def _write(conn: Connection, ledger: Ledger, existing: dict[Row, int]) -> None:
+    """Make the stored rows in ``existing`` (and new ones) what the ledger says; ids of kept rows
+    stay, and their claim and conflict links change only where they differ (a new claim in a
+    big row writes one link, not the whole row again)."""
     produced = {(p.initiative, p.donor, p.category): p for p in ledger.pledges}
-    gone = [pid for row, pid in existing.items() if row not in produced]
-    for chunk in _chunks(sorted(gone)):
-        conn.execute(delete(pledges).where(pledges.c.id.in_(chunk)))
-    ids: dict[tuple[str, str, str], int] = {}
+    _delete_rows(conn, sorted(pid for row, pid in existing.items() if row not in produced))
+    ids: dict[Row, int] = {row: existing[row] for row in produced if row in existing}
     kept = [{"pid": existing[row], **pledge_row(p)} for row, p in produced.items() if row in existing]
-    for row in produced:
-        if row in existing:
-            ids[row] = existing[row]
     if kept:
         columns: dict[str, Any] = {name: bindparam(name) for name in kept[0] if name != "pid"}
         conn.execute(update(pledges).where(pledges.c.id == bindparam("pid")).values(columns), kept)
@@ -276,59 +269,115 @@ def _write(conn: Connection, ledger: Ledger, existing: dict[tuple[str, str, str]
         conn.execute(insert(pledges), [{"id": first + i, **pledge_row(p)} for i, p in enumerate(fresh)])
         for i, pledge in enumerate(fresh):
             ids[(pledge.initiative, pledge.donor, pledge.category)] = first + i
-    _write_links(conn, ledger, ids)
+    kept_ids = sorted(ids[row] for row in produced if row in existing)
+    _sync_claims(conn, ledger, ids, kept_ids)
+    _sync_members(conn, ledger, ids, kept_ids)
+    _sync_conflicts(conn, ledger, ids, kept_ids)
+
+
+def _delete_rows(conn: Connection, pledge_ids: list[int]) -> None:
+    for chunk in _chunks(pledge_ids):
+        conflict_ids = select(conflicts.c.id).where(conflicts.c.pledge_id.in_(chunk))
+        conn.execute(delete(conflict_claims).where(conflict_claims.c.conflict_id.in_(conflict_ids)))
+        conn.execute(delete(conflicts).where(conflicts.c.pledge_id.in_(chunk)))
+        conn.execute(delete(pledge_claims).where(pledge_claims.c.pledge_id.in_(chunk)))
+        conn.execute(delete(pledge_members).where(pledge_members.c.pledge_id.in_(chunk)))
+        conn.execute(delete(pledges).where(pledges.c.id.in_(chunk)))
+
+
+def _sql(conn: Connection, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
+    """One statement for many rows, straight through the driver (fast for a million rows)."""
+    if rows:
+        conn.exec_driver_sql(sql.replace("?", "%s") if conn.dialect.name != "sqlite" else sql, rows)
+
+
+def _bulk(conn: Connection, table: str, columns: tuple[str, ...], rows: Sequence[tuple[object, ...]]) -> None:
+    marks = ", ".join(["?"] * len(columns))
+    _sql(conn, f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
+def _sync_claims(conn: Connection, ledger: Ledger, ids: dict[Row, int], kept_ids: list[int]) -> None:
+    have: set[tuple[int, int]] = set()
+    for chunk in _chunks(kept_ids):
+        have.update(
+            (int(p), int(c))
+            for p, c in conn.execute(
+                select(pledge_claims.c.pledge_id, pledge_claims.c.claim_id).where(
+                    pledge_claims.c.pledge_id.in_(chunk)
+                )
+            )
+        )
+    want = {(ids[(p.initiative, p.donor, p.category)], cid) for p in ledger.pledges for cid in p.claim_ids}
+    _sql(conn, "DELETE FROM pledge_claims WHERE pledge_id = ? AND claim_id = ?", sorted(have - want))
+    _bulk(conn, "pledge_claims", ("pledge_id", "claim_id"), sorted(want - have))
+
+
+def _sync_members(conn: Connection, ledger: Ledger, ids: dict[Row, int], kept_ids: list[int]) -> None:
+    for chunk in _chunks(kept_ids):
+        conn.execute(delete(pledge_members).where(pledge_members.c.pledge_id.in_(chunk)))
+    rows = [
+        (ids[(p.initiative, p.donor, p.category)], m, p.initiative, p.category)
+        for p in ledger.pledges
+        for m in (p.group or (p.donor,))
+    ]
+    _bulk(conn, "pledge_members", ("pledge_id", "member", "initiative", "category"), rows)
+
+
+def _sync_conflicts(conn: Connection, ledger: Ledger, ids: dict[Row, int], kept_ids: list[int]) -> None:
+    """A conflict is known by its row, kind and detail; only its changed sides are written."""
+    have: dict[tuple[int, str, str], int] = {}
+    sides: dict[int, set[tuple[int, str]]] = {}
+    for chunk in _chunks(kept_ids):
+        for cid, pid, kind, detail in conn.execute(
+            select(conflicts.c.id, conflicts.c.pledge_id, conflicts.c.kind, conflicts.c.detail).where(
+                conflicts.c.pledge_id.in_(chunk)
+            )
+        ):
+            have[(pid, kind, detail)] = cid
+            sides[cid] = set()
+    known = sorted(sides)
+    for chunk in _chunks(known):
+        for cid, claim_id, side in conn.execute(
+            select(conflict_claims.c.conflict_id, conflict_claims.c.claim_id, conflict_claims.c.side).where(
+                conflict_claims.c.conflict_id.in_(chunk)
+            )
+        ):
+            sides[cid].add((claim_id, side))
+    want: dict[tuple[int, str, str], Any] = {}
+    for c in ledger.conflicts:
+        want[(ids[(c.initiative, c.donor, c.category)], c.kind, c.detail)] = c
+    stale = sorted(cid for key, cid in have.items() if key not in want)
+    for chunk in _chunks(stale):
+        conn.execute(delete(conflict_claims).where(conflict_claims.c.conflict_id.in_(chunk)))
+        conn.execute(delete(conflicts).where(conflicts.c.id.in_(chunk)))
+    add_sides: list[tuple[object, ...]] = []
+    drop_sides: list[tuple[object, ...]] = []
+    new_rows: list[dict[str, object]] = []
+    first = _next_id(conn, conflicts.c.id)
+    for key, c in want.items():
+        wanted = {(i, "a") for i in c.claim_ids_a} | {(i, "b") for i in c.claim_ids_b}
+        cid = have.get(key)
+        if cid is None:
+            cid = first + len(new_rows)
+            new_rows.append(
+                {"id": cid, "pledge_id": key[0], "kind": c.kind, "initiative": c.initiative, "donor": c.donor,
+                 "category": c.category, "detail": c.detail}
+            )  # fmt: skip
+            current: set[tuple[int, str]] = set()
+        else:
+            current = sides[cid]
+        add_sides.extend((cid, i, s) for i, s in sorted(wanted - current))
+        drop_sides.extend((cid, i, s) for i, s in sorted(current - wanted))
+    if new_rows:
+        conn.execute(insert(conflicts), new_rows)
+    _sql(conn, "DELETE FROM conflict_claims WHERE conflict_id = ? AND claim_id = ? AND side = ?", drop_sides)
+    _bulk(conn, "conflict_claims", ("conflict_id", "claim_id", "side"), add_sides)
 
 
 def _next_id(conn: Connection, column: Any) -> int:
     """Ids are given here, not by the database: a bulk insert then needs no RETURNING (one
     statement, not one per row). Safe because every ledger write holds the ledger lock."""
     return int(conn.execute(select(func.coalesce(func.max(column), 0))).scalar_one()) + 1
-
-
-def _bulk(conn: Connection, table: str, columns: tuple[str, ...], rows: Sequence[tuple[object, ...]]) -> None:
-    """Many rows of a link table straight through the driver (fast for a million rows)."""
-    if not rows:
-        return
-    mark = "?" if conn.dialect.name == "sqlite" else "%s"
-    marks = ", ".join([mark] * len(columns))
-    conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
-
-
-def _write_links(conn: Connection, ledger: Ledger, ids: dict[tuple[str, str, str], int]) -> None:
-    claim_rows: list[tuple[object, ...]] = []
-    member_rows: list[tuple[object, ...]] = []
-    for pledge in ledger.pledges:
-        pid = ids[(pledge.initiative, pledge.donor, pledge.category)]
-        claim_rows.extend((pid, cid) for cid in pledge.claim_ids)
-        member_rows.extend(
-            (pid, m, pledge.initiative, pledge.category) for m in (pledge.group or (pledge.donor,))
-        )
-    _bulk(conn, "pledge_claims", ("pledge_id", "claim_id"), claim_rows)
-    _bulk(conn, "pledge_members", ("pledge_id", "member", "initiative", "category"), member_rows)
-    if not ledger.conflicts:
-        return
-    conflict_rows = [
-        {
-            "pledge_id": ids[(c.initiative, c.donor, c.category)],
-            "kind": c.kind,
-            "initiative": c.initiative,
-            "donor": c.donor,
-            "category": c.category,
-            "detail": c.detail,
-        }
-        for c in ledger.conflicts
-    ]
-    first = _next_id(conn, conflicts.c.id)
-    for i, row in enumerate(conflict_rows):
-        row["id"] = first + i
-    conn.execute(insert(conflicts), conflict_rows)
-    side_rows = [
-        (first + i, claim_id, side)
-        for i, c in enumerate(ledger.conflicts)
-        for side, side_ids in (("a", c.claim_ids_a), ("b", c.claim_ids_b))
-        for claim_id in side_ids
-    ]
-    _bulk(conn, "conflict_claims", ("conflict_id", "claim_id", "side"), side_rows)
 
 
 def rebuild_ledger(conn: Connection) -> RefreshResult:

@@ -190,3 +190,8 @@ def test_joint_claim_naming_some_members_of_a_larger_joint_pledge_folds_into_it(
         (("Bahrain", "Kazakhstan", "Kuwait", "Qatar"), (1, 2)),
         (("Bahrain", "Kuwait"), (3,)),
     ]
+
+
+def test_a_series_of_dates_is_several_events_not_one_dated_differently() -> None:
+    claims = [claim("a", date="2026-02-17"), claim("b", date="2026-02-19"), claim("c", date="2026-02-22")]
+    assert build_ledger(claims, documents=D).conflicts == ()
