@@ -525,7 +525,11 @@ class SentenceReader:
         donors = subject_donors(text, inp.sentence.start, inp.mentions, lo, at, self.ctx)
         if donors is None:
             return []
-        cue = Cue(at, at, "deny", "pledge", "deny.exclusively_humanitarian", text[at : at + 30])
+        phrase = _HUMANITARIAN_ONLY.match(text, at)
+        said = phrase.group(0) if phrase else "humanitarian"
+        cue = Cue(
+            at, at, "deny", "pledge", "deny.exclusively_humanitarian", f"{said} (answering talk of troops)"
+        )
         speaker = None
         people = [p for p in inp.mentions if p.kind == "person" and p.start - inp.sentence.start < lo]
         if people:
