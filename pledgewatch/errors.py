@@ -168,7 +168,7 @@ class LedgerDataError(LedgerError):
 
 class ClaimNotFoundError(LedgerError):
     code = "PW402"
-    hint = "list claim ids with: pledgewatch review --list"
+    hint = "list claim ids with: pledgewatch review list"
     http_status = 404
 
 
