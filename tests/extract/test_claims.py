@@ -187,6 +187,14 @@ CASES: list[tuple[str, set[Key]]] = [
         {(("Azerbaijan",), "deny", "pledge", "funding", (500e6, "USD"))},
     ),
     ("Media claimed Latvia would send troops; the ministry said no decision had been taken.", set()),
+    (
+        "France's contribution of €1.6 billion makes it the second-largest donor.",
+        {(("France",), "commit", "pledge", "funding", (1.6e9, "EUR"))},
+    ),
+    (
+        "The United States pledged up to $6 billion, matching $1 for every $2 pledged by other donors.",
+        {(("United States",), "commit", "pledge", "funding", (6e9, "USD"))},
+    ),
     # not claims
     ("Israel will allow 600 aid trucks a day into the territory.", set()),
     ("Kuwait hosted the conference, where participants pledged $7 billion in total.", set()),

@@ -138,6 +138,7 @@ class ObjectReader:
             if lo <= q.start - off
             and q.end - off <= hi
             and not q.conversion
+            and not (q.is_money and q.value < 1000)  # "$1 for every $2": a ratio, not a contribution
             and not inside(q.start - off, inp.blocked)
             and not _PRIOR_AMOUNT.search(text[max(0, q.start - off - 25) : q.start - off])
         ]
