@@ -16,7 +16,7 @@ from sqlalchemy import Connection, func, select
 from pledgewatch.records import Claim, Conflict
 from pledgewatch.store.claims import _claim, donors_of
 from pledgewatch.store.ledger_tables import conflict_claims, conflicts, ledger_lock, pledges
-from pledgewatch.store.tables import claims, documents
+from pledgewatch.store.tables import actors, claim_donors, claims, documents
 
 
 def _claims_query() -> Any:
@@ -170,3 +170,22 @@ def ledger_version(conn: Connection) -> int:
     return int(
         conn.execute(select(ledger_lock.c.version).where(ledger_lock.c.id == 1)).scalar_one_or_none() or 0
     )
+
+
+def review_queue(
+    conn: Connection,
+    *,
+    category: str | None = None,
+    donor: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[Claim]:
+    """Machine claims still to review, oldest first, by id: the primary key keeps it an index walk
+    (no sort of every machine claim) with a million claims."""
+    query = _claims_query().where(claims.c.review_state == "machine").order_by(claims.c.id)
+    if category is not None:
+        query = query.where(claims.c.category == category)
+    if donor is not None:
+        named = select(claim_donors.c.claim_id).join(actors, actors.c.id == claim_donors.c.actor_id)
+        query = query.where(claims.c.id.in_(named.where(actors.c.name == donor)))
+    return _with_donors(conn, conn.execute(query.limit(limit).offset(offset)).all())

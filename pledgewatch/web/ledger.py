@@ -41,6 +41,8 @@ from pledgewatch.web.render import doc_href, donor_href, render
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_reader)])
 PageParams = Annotated[Paging, Depends(paging)]
 Name = Annotated[str | None, Query(max_length=300)]
+TIMELINE_POINTS = 400  # the claims a donor's timeline draws at most (the latest read)
+QUOTES_PER_PLEDGE = 3  # evidence quotes per pledge on a donor's page; the pledge page has them all
 
 
 def _sum(values: Iterable[float | None]) -> float | None:
@@ -163,8 +165,13 @@ def donor_page(
     if not rows:
         raise NotFoundError(f"no ledger rows for donor {name!r}")
     canonical = next((p.donor for p in rows if not p.group), name)
-    views = lq.donor_timeline(conn, name)
+    every = sorted({i for p in rows for i in p.claim_ids})
+    drawn = every[-TIMELINE_POINTS:]  # the claims read last (ids grow as documents are stored)
+    quoted = {i for p in rows for i in p.claim_ids[-QUOTES_PER_PLEDGE:]}
+    views = lq.claims_with_sources(conn, sorted(set(drawn) | quoted))
     by_id = {v.claim.id: v.claim for v in views}
+    drawn_ids = set(drawn)
+    shown = [v for v in views if v.claim.id in drawn_ids]
     points = [
         TimelinePoint(
             day=day,
@@ -173,7 +180,7 @@ def donor_page(
             label=f"{c.stance} · {c.stage} · {c.category} ({c.doc_id})",
             href=doc_href(c.doc_id, c.id),
         )
-        for c in (v.claim for v in views)
+        for c in (v.claim for v in shown)
         if (day := c.date or c.published) is not None
     ]
     sums = wq.list_donors(conn, name=canonical, limit=1)
@@ -181,8 +188,13 @@ def donor_page(
         "section": "pledges",
         "donor": canonical,
         "sums": sums[0] if sums else None,
-        "pledges": [{"pledge": p, "claims": [by_id[i] for i in p.claim_ids if i in by_id]} for p in rows],
+        "pledges": [
+            {"pledge": p, "claims": [by_id[i] for i in p.claim_ids[-QUOTES_PER_PLEDGE:] if i in by_id]}
+            for p in rows
+        ],
+        "quotes_per_pledge": QUOTES_PER_PLEDGE,
         "timeline": claims_timeline(points),
+        "timeline_note": (len(drawn), len(every)),
         "conflicts": lq.count_conflicts(conn, where),
     }
     return render(request, "donor.html", context)
