@@ -200,3 +200,10 @@ def test_only_web_addresses_become_links(web: Site) -> None:
     html = web.client.get("/documents/js-url").text
     assert 'href="javascript:' not in html and "javascript:alert(1)" in html
     assert 'href="https://example.org/oslo"' in web.client.get("/documents/pw-test-oslo").text
+
+
+def test_review_queue_filters_by_category_and_donor(web: Site) -> None:
+    medical = web.client.get("/review?category=medical").text
+    assert "Chile promised 200 doctors" in medical and "Norway will contribute" not in medical
+    norway = web.client.get("/review?donor=Norway").text
+    assert norway.count('class="card review-item"') == 2 and "Chile promised" not in norway
