@@ -195,7 +195,17 @@ CASES: list[tuple[str, set[Key]]] = [
         "The United States pledged up to $6 billion, matching $1 for every $2 pledged by other donors.",
         {(("United States",), "commit", "pledge", "funding", (6e9, "USD"))},
     ),
+    (
+        "Among the Gulf states, the United Arab Emirates pledged $1.2 billion.",
+        {(("United Arab Emirates",), "commit", "pledge", "funding", (1.2e9, "USD"))},
+    ),
+    (
+        "Qatar pledged $1 billion, in addition to the salaries it has financed in the past.",
+        {(("Qatar",), "commit", "pledge", "funding", (1e9, "USD"))},
+    ),
     # not claims
+    ("Kuwait and Bahrain were among the nine countries that together pledged more than $7 billion.", set()),
+    ("The head of the delegation set out the contribution of Chile to the recovery of the region.", set()),
     ("Israel will allow 600 aid trucks a day into the territory.", set()),
     ("Kuwait hosted the conference, where participants pledged $7 billion in total.", set()),
     ("Germany remains the largest donor, having provided more than €3 billion since 2011.", set()),

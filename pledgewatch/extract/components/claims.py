@@ -30,6 +30,7 @@ _PRONOUN_ONLY = re.compile(
 )
 # "to the reconstruction fund": the channel's name says nothing about what is given.
 _FROM = re.compile(r"\bfrom\b", re.I)
+_RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.I)
 _WHICH = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", re.I)
 _MAIN_VERB = re.compile(r"\s+(?:(?:also|then|soon|now|not|further|jointly|\w+ly)\s+)?(\w+)")
 _PASSIVE = re.compile(r"\s+by\b")
@@ -160,6 +161,8 @@ class SentenceReader(ObjectReader):
         for sub in _SUBORDINATE.finditer(text, start, cue.start):
             start = sub.end()  # "Kuwait hosted the conference, where participants pledged"
         speech_at = self._after_speech(text, start, cue.start)
+        if self._unnamed_antecedent(inp, speech_at, cue.start):
+            return None
         found = subject_donors(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
         pronoun = _PRONOUN_ONLY.match(text[speech_at : cue.start])
         if speech_at > start and pronoun and (found is None or found.chain[0].startswith('"')):
@@ -177,6 +180,18 @@ class SentenceReader(ObjectReader):
         if prev is not None and prev[1] is not None and len(words) <= 3:
             return prev[1]
         return None
+
+    def _unnamed_antecedent(self, inp: SentenceInput, lo: int, hi: int) -> bool:
+        """ "Kuwait and Bahrain were among the nine countries that together pledged ...": the
+        relative clause has no subject of its own and its antecedent is not a named actor."""
+        text, off = inp.sentence.text, inp.sentence.start
+        rel = None
+        for found in _RELATIVE.finditer(text, lo, hi):
+            rel = found
+        if rel is None or subject_donors(text, off, inp.mentions, rel.end(), hi, self.ctx) is not None:
+            return False
+        before = [m for m in inp.mentions if usable(m) and lo <= m.start - off and m.end - off <= rel.start()]
+        return bool(before) and bool(text[before[-1].end - off : rel.start()].strip(" ,"))
 
     def _after_speech(self, text: str, lo: int, hi: int) -> int:
         """Where the clause of a cue begins after a speech verb ("Blinken said [the US would]")."""

@@ -169,6 +169,8 @@ def coordinated_left(text: str, mentions: list[ActorMention], head: int, floor: 
         gap = text[mentions[i].end : group[0].start]
         if mentions[i].kind == "person" or not usable(mentions[i]) or not _COORD.match(gap):
             break
+        if governed(text, mentions[i], floor):  # "Among the Gulf states, the UAE pledged"
+            break
         group.insert(0, mentions[i])
         i -= 1
     return group

@@ -175,7 +175,8 @@ class ObjectReader:
         if money and "funding" not in categories:
             categories.insert(0, "funding")
         if not categories and (
-            _MONEY_VERB.search(cue.text + " " + text[lo : min(hi, lo + 60)]) or _CONTRIBUTION.search(cue.text)
+            _MONEY_VERB.search(cue.text + " " + text[lo : min(hi, lo + 60)])
+            or (cue.name == "pledge.increased" and _CONTRIBUTION.search(cue.text))
         ):
             categories = ["funding"]  # "would not contribute to the fund", "has not paid its dues"
         if categories == ["humanitarian"] and purpose is not None:
