@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 from sqlalchemy import Connection, Engine
 
 from pledgewatch.errors import PledgewatchError
 from pledgewatch.records import Document, Extraction
 from pledgewatch.sources import Input, SourceDefaults, SourceFailure, list_inputs, read_input
+
+if TYPE_CHECKING:
+    from pledgewatch.store.review import ReextractResult
 
 EventKind = Literal["listed", "stored", "duplicate", "failed", "input_done"]
 
@@ -221,3 +224,45 @@ def build_demo(
     finally:
         engine.dispose()
     return DemoResult(summary=summary, documents=documents, claims_per_document=claims)
+
+
+# --- ledger (added by LEDGER) -------------------------------------------------------------
+
+
+def refresh_ledger(engine: Engine, doc_ids: Sequence[str]) -> None:
+    """Bring the ledger rows that these stored documents' claims touch up to date (incremental)."""
+    from pledgewatch.store.ledger import refresh_for_documents
+
+    if not doc_ids:
+        return
+    with engine.connect() as conn:
+        refresh_for_documents(conn, doc_ids)
+        conn.commit()
+
+
+def reextract(
+    engine: Engine, doc_ids: Sequence[str] | None, *, user: str, workers: int = 0
+) -> list[ReextractResult]:
+    """Run the current extractor again over stored documents (all of them when ``doc_ids`` is
+    None): machine claims are replaced, reviewed ones never touched, touched ledger rows refreshed.
+    One transaction per document."""
+    from pledgewatch.errors import ReviewDocumentNotFoundError
+    from pledgewatch.store.documents import get_document, list_documents
+    from pledgewatch.store.review import reextract_document
+
+    results: list[ReextractResult] = []
+    with engine.connect() as conn:
+        if doc_ids:
+            found = [get_document(conn, d) for d in doc_ids]
+            missing = [d for d, doc in zip(doc_ids, found, strict=True) if doc is None]
+            if missing:
+                raise ReviewDocumentNotFoundError(f"no document {missing[0]!r}")
+            documents = [d for d in found if d is not None]
+        else:
+            documents = list_documents(conn, limit=None)
+        conn.rollback()
+        extractions = extract_stream([(d.text, d.published) for d in documents], workers)
+        for document, extraction in zip(documents, extractions, strict=True):
+            results.append(reextract_document(conn, document.doc_id, extraction, user=user))
+            conn.commit()
+    return results

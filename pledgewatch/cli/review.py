@@ -350,6 +350,39 @@ def log(
         )
 
 
+@review_app.command("reextract")
+def reextract(
+    ctx: typer.Context,
+    doc_ids: list[str] = typer.Argument(None, metavar="[DOC_ID]...", help="Documents (default: all)."),
+    user: str = typer.Option(None, "--user", help=USER_HELP),
+    workers: int = typer.Option(0, min=0, help="Extraction worker processes (0: one per core)."),
+) -> None:
+    """Run the current extractor again: machine claims are replaced, reviewed claims never touched.
+
+    A claim an analyst accepted, rejected or edited stays as it is, and a new machine claim
+    that repeats it is not added again. The ledger rows touched are refreshed.
+
+    Examples:
+
+      pledgewatch review reextract                 # every stored document
+
+      pledgewatch review reextract astana-2026-03-05
+    """
+    from pledgewatch.workflows import reextract as run
+
+    engine = _engine(ctx)
+    try:
+        results = run(engine, doc_ids or None, user=_user(user), workers=workers)
+    finally:
+        engine.dispose()
+    for r in results:
+        console.print(
+            f"{escape(r.doc_id)}: {r.removed} machine claims replaced by {r.added};"
+            f" {r.kept} reviewed kept, {r.skipped} repeats of reviewed claims not added",
+            highlight=False,
+        )
+
+
 def _entry(e) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return {
         "id": e.id,

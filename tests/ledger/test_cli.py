@@ -148,3 +148,20 @@ def test_overview_for_the_demo_prints_ledger_totals_and_conflicts(filled: str, c
     out = capsys.readouterr().out
     assert "Ledger" in out and "disputed" in out and "Pledged:" in out
     assert "stance conflict" in out and "Officials in Astana" in out
+
+
+def test_reextract_command_keeps_reviewed_claims(filled: str) -> None:
+    queue = json.loads(run(filled, "review", "list", "--format", "json").stdout)
+    deny = next(c for c in queue if c["stance"] == "deny")
+    run(filled, "review", "reject", str(deny["id"]), "--why", "misread")
+    out = run(filled, "review", "reextract", "beta", "--workers", "1").stdout
+    assert "beta:" in out and "1 reviewed kept" in out
+    log = json.loads(run(filled, "review", "log", "--format", "json").stdout)
+    assert log[0]["action"] == "reextract" and log[0]["doc_id"] == "beta"
+    from pledgewatch.store.review import get_claim
+
+    engine = make_engine(filled)
+    with engine.connect() as conn:
+        kept = get_claim(conn, deny["id"])
+    engine.dispose()
+    assert kept.review_state == "rejected" and kept.evidence.text == deny["evidence"]
