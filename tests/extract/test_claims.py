@@ -203,7 +203,14 @@ CASES: list[tuple[str, set[Key]]] = [
         "Qatar pledged $1 billion, in addition to the salaries it has financed in the past.",
         {(("Qatar",), "commit", "pledge", "funding", (1e9, "USD"))},
     ),
+    ("France did not announce fresh funds.", {(("France",), "deny", "pledge", "funding", None)}),
+    ("Japan does not plan to send troops.", {(("Japan",), "deny", "pledge", "security", None)}),
+    (
+        "Norway will double its humanitarian support to the region.",
+        {(("Norway",), "commit", "pledge", "humanitarian", None)},
+    ),
     # not claims
+    ("Britain and its partners pledged more than 800 million pounds in aid.", set()),
     ("Kuwait and Bahrain were among the nine countries that together pledged more than $7 billion.", set()),
     ("The head of the delegation set out the contribution of Chile to the recovery of the region.", set()),
     ("Israel will allow 600 aid trucks a day into the territory.", set()),

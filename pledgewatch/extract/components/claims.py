@@ -16,7 +16,14 @@ from dataclasses import replace
 from pledgewatch.extract.components.categories import CategoryLexicon
 from pledgewatch.extract.components.cues import Cue, CueLexicon, NonClaim
 from pledgewatch.extract.components.donors import DocContext, Donors, list_after, subject_donors, usable
-from pledgewatch.extract.components.objects import Draft, ObjectReader, Quantity, SentenceInput, inside
+from pledgewatch.extract.components.objects import (
+    INCREASED,
+    Draft,
+    ObjectReader,
+    Quantity,
+    SentenceInput,
+    inside,
+)
 
 __all__ = ["Draft", "Quantity", "SentenceInput", "SentenceReader"]
 
@@ -30,6 +37,12 @@ _PRONOUN_ONLY = re.compile(
 )
 # "to the reconstruction fund": the channel's name says nothing about what is given.
 _FROM = re.compile(r"\bfrom\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+$|n['’]t\s+$", re.I)
+_AND_OTHERS = re.compile(
+    r"\b(?:and|with)\s+(?:its|their|his|her|other|several|many|some)\s+(?:\w+\s+)?"
+    r"(?:partners|allies|donors|countries|nations|states|governments|organi[sz]ations)\b|\band\s+others\b",
+    re.I,
+)
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.I)
 _WHICH = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", re.I)
 _MAIN_VERB = re.compile(r"\s+(?:(?:also|then|soon|now|not|further|jointly|\w+ly)\s+)?(\w+)")
@@ -73,6 +86,9 @@ class SentenceReader(ObjectReader):
             c_lo, c_hi = next((a, b) for a, b in clauses if a <= cue.start < b)
             if self._cancelled(cue, cues, nonclaims, c_lo, c_hi, text):
                 continue
+            if _NEGATED.search(text, max(0, cue.start - 14), cue.start) and cue.kind != "deny":
+                # "France did not announce fresh funds", "has never pledged": not a commitment
+                cue = Cue(cue.start, cue.end, "deny", cue.stage, "deny.negated", cue.text, cue.nominal)
             if cue.name == "deny.denied":
                 denied_in.add(c_lo)
             elif c_lo in denied_in and cue.kind != "deny":
@@ -91,6 +107,8 @@ class SentenceReader(ObjectReader):
             if cue.kind != "delivered" and verb and verb.group(1).lower() in self.cues.non_giving:
                 continue  # "will allow aid trucks", "plans to discuss funding"
             obj_lo = donors.end if cue.nominal else cue.end
+            if INCREASED.search(cue.text):
+                obj_lo = cue.start  # "will double its humanitarian support": what is given is in the cue
             if cue.name.endswith("received_from"):
                 obj_lo, nxt = cue.end, donors.end  # the object stands between the cue and "from"
             obj_hi = _cut_attribution(text, obj_lo, nxt)
@@ -161,8 +179,10 @@ class SentenceReader(ObjectReader):
         for sub in _SUBORDINATE.finditer(text, start, cue.start):
             start = sub.end()  # "Kuwait hosted the conference, where participants pledged"
         speech_at = self._after_speech(text, start, cue.start)
-        if self._unnamed_antecedent(inp, speech_at, cue.start):
-            return None
+        if self._unnamed_antecedent(inp, speech_at, cue.start) or _AND_OTHERS.search(
+            text, speech_at, cue.start
+        ):
+            return None  # "Britain and its partners pledged ...": the amount is not Britain's alone
         found = subject_donors(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
         pronoun = _PRONOUN_ONLY.match(text[speech_at : cue.start])
         if speech_at > start and pronoun and (found is None or found.chain[0].startswith('"')):

@@ -88,6 +88,10 @@ _MONEY_VERB = re.compile(
     r"\bcontribut\w*\s+(?:financially|money|to\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:fund|budget))\b",
     re.I,
 )
+# a chain that raises an existing contribution: "will double its humanitarian support"
+INCREASED = re.compile(
+    r"\b(?:increas|rais|doubl|tripl|boost|top(?:s|ped)?\s+up)\w*\s+(?:its|their|his|her)\b", re.I
+)
 _CONTRIBUTION = re.compile(r"\bcontributions?\b", re.I)
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
@@ -176,7 +180,7 @@ class ObjectReader:
             categories.insert(0, "funding")
         if not categories and (
             _MONEY_VERB.search(cue.text + " " + text[lo : min(hi, lo + 60)])
-            or (cue.name == "pledge.increased" and _CONTRIBUTION.search(cue.text))
+            or (INCREASED.search(cue.text) and _CONTRIBUTION.search(cue.text))
         ):
             categories = ["funding"]  # "would not contribute to the fund", "has not paid its dues"
         if categories == ["humanitarian"] and purpose is not None:
