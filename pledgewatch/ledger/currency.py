@@ -71,6 +71,7 @@ def _rate_to_usd(currency: str, date: dt.date | None) -> tuple[float | None, Usd
     return None, "unknown_currency"
 
 
+@lru_cache(maxsize=65536)
 def to_usd(amount: Amount | None, date: dt.date | None) -> Usd | None:
     """USD value of a money amount at ``date`` (None when ``amount`` is not money)."""
     if amount is None or not amount.is_money:

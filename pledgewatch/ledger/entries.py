@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Protocol
 
 from pledgewatch.ledger.actors import normalise, resolve_actor
@@ -62,6 +63,7 @@ class Entry:
     unit: str | None  # canonical unit of the amount
     speaker_key: str = ""  # normalised speaker and outlet, compared for "same source"
     outlet_key: str = ""
+    rank: tuple[object, ...] = field(default=(), compare=False, repr=False)  # order(), computed once
 
     @property
     def doc_id(self) -> str:
@@ -73,31 +75,30 @@ class Entry:
 
     def order(self) -> tuple[object, ...]:
         """Chronological, then by size, then by place: never by database id (ingest order)."""
-        c = self.claim
-        size = (
-            self.usd.value
-            if self.usd and self.usd.value is not None
-            else (c.amount.value if c.amount else -1)
-        )
-        return (
-            self.reported or dt.date.min,
-            c.date or dt.date.min,
-            size or 0.0,
-            self.doc_id,
-            c.evidence.start,
-            c.evidence.end,
-            c.stance,
-            c.stage,
-            c.donors,
-            c.amount.unit if c.amount else "",
-            c.bound or "",
-            c.collective,
-            c.recipient or "",
-            c.speaker or "",
-            c.period or "",
-            c.evidence.text,
-            c.review_state,
-        )
+        return self.rank or rank_of(self.claim, self.reported, self.usd)
+
+
+def rank_of(c: Claim, reported: dt.date | None, usd: Usd | None) -> tuple[object, ...]:
+    size = usd.value if usd and usd.value is not None else (c.amount.value if c.amount else -1)
+    return (
+        reported or dt.date.min,
+        c.date or dt.date.min,
+        size or 0.0,
+        c.doc_id or "",
+        c.evidence.start,
+        c.evidence.end,
+        c.stance,
+        c.stage,
+        c.donors,
+        c.amount.unit if c.amount else "",
+        c.bound or "",
+        c.collective,
+        c.recipient or "",
+        c.speaker or "",
+        c.period or "",
+        c.evidence.text,
+        c.review_state,
+    )
 
 
 def group_label(members: Iterable[str]) -> str:
@@ -105,6 +106,11 @@ def group_label(members: Iterable[str]) -> str:
 
 
 def resolve_donors(donors: Iterable[str]) -> tuple[str, ...]:
+    return _resolve_donors(tuple(donors))
+
+
+@lru_cache(maxsize=65536)
+def _resolve_donors(donors: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({resolve_actor(d) for d in donors if d.strip()}))
 
 
@@ -135,9 +141,12 @@ def prepare(claims: Iterable[Claim], documents: Mapping[str, SourceInfo]) -> lis
         outlet = source.outlet if source is not None else None
         speaker_key = normalise(claim.speaker) if claim.speaker else ""
         outlet_key = normalise(outlet) if outlet else ""
+        rank = rank_of(claim, reported, usd)
         for key in keys_for(claim, initiative):
             donors = key.group or (key.donor,)
-            entries.append(Entry(claim, key, donors, reported, outlet, usd, unit, speaker_key, outlet_key))
+            entries.append(
+                Entry(claim, key, donors, reported, outlet, usd, unit, speaker_key, outlet_key, rank)
+            )
     return entries
 
 

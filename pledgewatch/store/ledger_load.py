@@ -14,6 +14,7 @@ from pledgewatch.records import Amount, Claim, Evidence
 from pledgewatch.store.tables import actors, claim_donors, claims, documents
 
 CHUNK = 500
+ID_CHUNK = 2000  # ids per IN list when loading claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,40 +58,42 @@ _COLUMNS = (
 
 
 def claim_from_row(row: Any, donors: tuple[str, ...]) -> Claim:
-    amount = None if row.amount_unit is None else Amount(float(row.amount_value), row.amount_unit)
+    """A claim from a row of ``_COLUMNS`` (by position: this runs for every claim of a rebuild)."""
+    (cid, stance, stage, category, value, unit, bound, collective, recipient, period, speaker, date,
+     evidence, start, end, rule, version, state, doc_id, published) = tuple(row)[:20]  # fmt: skip
     return Claim(
         donors=donors,
-        stance=row.stance,
-        stage=row.stage,
-        category=row.category,
-        evidence=Evidence(row.evidence, row.evidence_start, row.evidence_end),
-        amount=amount,
-        bound=row.bound,
-        collective=bool(row.collective),
-        recipient=row.recipient,
-        period=row.period,
-        speaker=row.speaker,
-        date=row.date,
-        rule=row.rule,
-        id=row.id,
-        doc_id=row.doc_id,
-        extractor_version=row.extractor_version,
-        review_state=row.review_state,
-        published=row.published,
+        stance=stance,
+        stage=stage,
+        category=category,
+        evidence=Evidence(evidence, start, end),
+        amount=None if unit is None else Amount(float(value), unit),
+        bound=bound,
+        collective=bool(collective),
+        recipient=recipient,
+        period=period,
+        speaker=speaker,
+        date=date,
+        rule=rule,
+        id=cid,
+        doc_id=doc_id,
+        extractor_version=version,
+        review_state=state,
+        published=published,
     )
 
 
-def _donors(conn: Connection, where: ColumnElement[bool]) -> dict[int, tuple[str, ...]]:
+def _donors(conn: Connection, where: ColumnElement[bool], by_id: bool) -> dict[int, tuple[str, ...]]:
     names: dict[int, list[str]] = defaultdict(list)
-    query = (
-        select(claim_donors.c.claim_id, actors.c.name)
-        .join(actors, actors.c.id == claim_donors.c.actor_id)
-        .join(claims, claims.c.id == claim_donors.c.claim_id)
-        .join(documents, documents.c.id == claims.c.document_id)
-        .where(where)
-        .order_by(claim_donors.c.claim_id, claim_donors.c.position)
+    query = select(claim_donors.c.claim_id, actors.c.name).join(
+        actors, actors.c.id == claim_donors.c.actor_id
     )
-    for claim_id, name in conn.execute(query):
+    if not by_id:  # the condition names claim or document columns
+        query = query.join(claims, claims.c.id == claim_donors.c.claim_id).join(
+            documents, documents.c.id == claims.c.document_id
+        )
+    query = query.where(where).order_by(claim_donors.c.claim_id, claim_donors.c.position)
+    for claim_id, name in conn.execute(query).all():
         names[claim_id].append(name)
     return {k: tuple(v) for k, v in names.items()}
 
@@ -119,7 +122,7 @@ def load_claims(
     batches: list[ColumnElement[bool]] = []
     if ids is not None:
         ordered = sorted(ids)
-        batches = [claims.c.id.in_(ordered[i : i + CHUNK]) for i in range(0, len(ordered), CHUNK)]
+        batches = [claims.c.id.in_(ordered[i : i + ID_CHUNK]) for i in range(0, len(ordered), ID_CHUNK)]
     elif conditions:
         batches = [and_(*conditions)]
     else:
@@ -131,11 +134,15 @@ def load_claims(
         rows = conn.execute(
             select(*_COLUMNS).join(documents, documents.c.id == claims.c.document_id).where(condition)
         ).all()
-        donors = _donors(conn, condition)
+        if ids is not None and not conditions:
+            donor_ids = [int(r[0]) for r in rows]
+            donors = _donors(conn, claim_donors.c.claim_id.in_(donor_ids), True) if donor_ids else {}
+        else:
+            donors = _donors(conn, condition, False)
         for row in rows:
-            found.append(claim_from_row(row, donors.get(row.id, ())))
-            if row.doc_id not in sources:
-                sources[row.doc_id] = Source(
-                    row.doc_id, row.published, row.initiative, row.outlet, row.title, row.url
-                )
+            values = tuple(row)
+            found.append(claim_from_row(values, donors.get(values[0], ())))
+            doc_id = values[18]
+            if doc_id not in sources:
+                sources[doc_id] = Source(doc_id, *values[19:24])
     return found, sources
