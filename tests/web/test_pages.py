@@ -207,3 +207,16 @@ def test_review_queue_filters_by_category_and_donor(web: Site) -> None:
     assert "Chile promised 200 doctors" in medical and "Norway will contribute" not in medical
     norway = web.client.get("/review?donor=Norway").text
     assert norway.count('class="card review-item"') == 2 and "Chile promised" not in norway
+
+
+def test_pages_render_on_an_empty_database(sqlite_url: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from pledgewatch.api import create_app
+    from pledgewatch.config import Settings
+
+    with TestClient(create_app(Settings(db_url=sqlite_url))) as client:
+        for path in ("/", "/pledges", "/conflicts", "/documents", "/review", "/upload"):
+            assert client.get(path).status_code == 200, path
+        assert "No pledges yet" in client.get("/").text
+        assert client.get("/api/summary").json()["pledged"]["usd"] is None
