@@ -91,3 +91,22 @@ def test_run_together_text_without_sentence_ends_yields_nothing_quickly() -> Non
     start = time.perf_counter()
     assert extract(text).claims == ()
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hungary agreed to join the Board of Peace on Monday.", {("Hungary", "accepted_invitation")}),
+        ("Pakistan has formally accepted the invitation.", {("Pakistan", "accepted_invitation")}),
+        ("Italy rejected the offer to join the board, citing its constitution.", {("Italy", "declined")}),
+        ("Slovenia withdrew from the board in March.", {("Slovenia", "withdrew")}),
+        ("Mongolia became the 21st country to join the Board of Peace.", {("Mongolia", "joined")}),
+        ("Germany has not accepted the invitation.", set()),
+        ("Vietnam is still studying the invitation.", set()),
+        ("Several European countries declined to join.", set()),
+        ("Italy would ratify the charter next year.", set()),
+        ("Kazakhstan joins a small group of countries that sent peacekeepers.", set()),
+    ],
+)
+def test_membership_actions(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(m.member, m.action) for m in extract(text).memberships} == expected
