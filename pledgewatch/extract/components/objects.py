@@ -115,7 +115,7 @@ class ObjectReader:
     ctx: DocContext
 
     def _claims(self, inp: SentenceInput, cue: Cue, donors: Donors, lo: int, hi: int) -> list[Draft]:
-        text = inp.sentence.text
+        """Claims of an object, split where coordinated donors each take their own amount."""
         segments = self._gapped(inp, lo, hi, donors)
         drafts: list[Draft] = []
         inherited: str | None = None
@@ -128,7 +128,6 @@ class ObjectReader:
             if made:
                 inherited = made[0].category
             drafts.extend(made)
-        del text
         return drafts
 
     def _object_claims(self, inp: SentenceInput, cue: Cue, donors: Donors, lo: int, hi: int) -> list[Draft]:
@@ -299,12 +298,9 @@ class ObjectReader:
             if not re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", text[lo:a]):
                 continue
             rest = text[b:hi]
-            seg_end = re.search(r",|\s+and\s+|$", rest)
-            seg = rest[: seg_end.start()] if seg_end else rest
             money_next = any(q.is_money and b <= q.start - off <= b + 4 for q in inp.quantities)
             if money_next or _PARTICIPATE.match(rest):
                 cuts.append((a, m, bool(_PARTICIPATE.match(rest)) and not money_next))
-                del seg
         if not cuts:
             return [(donors, lo, hi, False)]
         out = [(donors, lo, cuts[0][0], False)]
