@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
@@ -11,7 +12,15 @@ from pledgewatch.records import Amount, Claim, Evidence, Membership
 from pledgewatch.store.tables import actors, claim_donors, claims, documents, memberships
 
 
-def _claim(row: Any, donors: tuple[str, ...]) -> Claim:
+def select_claims() -> Select[Any]:
+    """Claims joined with their document's id and publication date: the rows ``claim_record`` reads."""
+    return select(claims, documents.c.doc_id, documents.c.published).join(
+        documents, documents.c.id == claims.c.document_id
+    )
+
+
+def claim_record(row: Any, donors: tuple[str, ...]) -> Claim:
+    """The ``Claim`` of one row of ``select_claims()``, with its donors' names."""
     amount = None if row.amount_unit is None else Amount(value=row.amount_value, unit=row.amount_unit)
     return Claim(
         donors=donors,
@@ -35,14 +44,21 @@ def _claim(row: Any, donors: tuple[str, ...]) -> Claim:
     )
 
 
-def _filtered(
+def with_donors(conn: Connection, rows: Sequence[Any]) -> list[Claim]:
+    """The claims of rows of ``select_claims()``, each with its donors (one query per 500 claims)."""
+    donors = donors_of(conn, [row.id for row in rows])
+    return [claim_record(row, donors.get(row.id, ())) for row in rows]
+
+
+def where_claims(
     query: Select[Any],
     *,
-    doc_id: str | None,
-    donor: str | None,
-    category: str | None,
-    review_state: str | None,
+    doc_id: str | None = None,
+    donor: str | None = None,
+    category: str | None = None,
+    review_state: str | None = None,
 ) -> Select[Any]:
+    """``query`` (over claims joined with documents) narrowed to the filters that are set."""
     if doc_id is not None:
         query = query.where(documents.c.doc_id == doc_id)
     if donor is not None:
@@ -71,17 +87,9 @@ def list_claims(
     offset: int = 0,
 ) -> list[Claim]:
     """Claims in document order, each with its donors, its document id and publication date."""
-    query = (
-        select(claims, documents.c.doc_id, documents.c.published)
-        .join(documents, documents.c.id == claims.c.document_id)
-        .order_by(claims.c.document_id, claims.c.position)
-        .offset(offset)
-        .limit(limit)
-    )
-    query = _filtered(query, doc_id=doc_id, donor=donor, category=category, review_state=review_state)
-    rows = conn.execute(query).all()
-    donors = donors_of(conn, [row.id for row in rows])
-    return [_claim(row, donors.get(row.id, ())) for row in rows]
+    query = select_claims().order_by(claims.c.document_id, claims.c.position).offset(offset).limit(limit)
+    query = where_claims(query, doc_id=doc_id, donor=donor, category=category, review_state=review_state)
+    return with_donors(conn, conn.execute(query).all())
 
 
 def count_claims(
@@ -93,7 +101,7 @@ def count_claims(
     review_state: str | None = None,
 ) -> int:
     query = select(func.count()).select_from(claims.join(documents, documents.c.id == claims.c.document_id))
-    query = _filtered(query, doc_id=doc_id, donor=donor, category=category, review_state=review_state)
+    query = where_claims(query, doc_id=doc_id, donor=donor, category=category, review_state=review_state)
     return int(conn.execute(query).scalar_one())
 
 

@@ -7,27 +7,16 @@ bounded (ids or a limit) and runs on an index, so pages stay fast with a million
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, func, select
 
 from pledgewatch.records import Claim, Conflict
-from pledgewatch.store.claims import _claim, donors_of
+from pledgewatch.store.claims import select_claims, where_claims, with_donors
 from pledgewatch.store.ledger_tables import conflict_claims, conflicts, ledger_lock, pledges
-from pledgewatch.store.tables import actors, claim_donors, claims, documents
-
-
-def _claims_query() -> Any:
-    return select(claims, documents.c.doc_id, documents.c.published).join(
-        documents, documents.c.id == claims.c.document_id
-    )
-
-
-def _with_donors(conn: Connection, rows: Sequence[Any]) -> list[Claim]:
-    donors = donors_of(conn, [row.id for row in rows])
-    return [_claim(row, donors.get(row.id, ())) for row in rows]
+from pledgewatch.store.tables import claims
 
 
 def claims_by_ids(conn: Connection, ids: Iterable[int]) -> list[Claim]:
@@ -36,8 +25,8 @@ def claims_by_ids(conn: Connection, ids: Iterable[int]) -> list[Claim]:
     found: dict[int, Claim] = {}
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
-        rows = conn.execute(_claims_query().where(claims.c.id.in_(chunk))).all()
-        found.update((claim.id, claim) for claim in _with_donors(conn, rows) if claim.id is not None)
+        rows = conn.execute(select_claims().where(claims.c.id.in_(chunk))).all()
+        found.update((claim.id, claim) for claim in with_donors(conn, rows) if claim.id is not None)
     return [found[i] for i in wanted if i in found]
 
 
@@ -48,10 +37,10 @@ def get_claim(conn: Connection, claim_id: int) -> Claim | None:
 
 def newest_claims(conn: Connection, *, limit: int = 10, review_state: str | None = None) -> list[Claim]:
     """The most recently stored claims first (by id, the primary key: no scan)."""
-    query = _claims_query().order_by(claims.c.id.desc()).limit(limit)
+    query = select_claims().order_by(claims.c.id.desc()).limit(limit)
     if review_state is not None:
         query = query.where(claims.c.review_state == review_state)
-    return _with_donors(conn, conn.execute(query).all())
+    return with_donors(conn, conn.execute(query).all())
 
 
 # --- the overview's aggregates over the ledger ----------------------------------------------
@@ -74,6 +63,20 @@ class DonorSums:
     delivered_usd: float | None
 
 
+def _sums_by_donor() -> Select[Any]:
+    """Single-donor ledger rows grouped by donor: the columns of ``DonorSums``."""
+    return (
+        select(
+            pledges.c.donor,
+            func.count(),
+            func.sum(pledges.c.pledged_usd),
+            func.sum(pledges.c.delivered_usd),
+        )
+        .where(pledges.c.is_group.is_(False))
+        .group_by(pledges.c.donor)
+    )
+
+
 def pledge_matrix(conn: Connection, *, initiative: str | None = None) -> list[CategoryStatus]:
     """Pledge rows counted by category and status, with their known USD sums (joint rows included)."""
     query = select(
@@ -91,13 +94,7 @@ def pledge_matrix(conn: Connection, *, initiative: str | None = None) -> list[Ca
 def donor_sums(conn: Connection, *, limit: int = 12, initiative: str | None = None) -> list[DonorSums]:
     """Single-donor pledges summed per donor, largest pledged first; joint pledges are not split."""
     pledged = func.sum(pledges.c.pledged_usd)
-    query = (
-        select(pledges.c.donor, func.count(), pledged, func.sum(pledges.c.delivered_usd))
-        .where(pledges.c.is_group.is_(False))
-        .group_by(pledges.c.donor)
-        .order_by(func.coalesce(pledged, 0).desc(), pledges.c.donor)
-        .limit(limit)
-    )
+    query = _sums_by_donor().order_by(func.coalesce(pledged, 0).desc(), pledges.c.donor).limit(limit)
     if initiative is not None:
         query = query.where(pledges.c.initiative == initiative)
     return [DonorSums(*row) for row in conn.execute(query)]
@@ -148,17 +145,7 @@ def list_donors(
     conn: Connection, *, name: str | None = None, limit: int | None = 100, offset: int = 0
 ) -> list[DonorSums]:
     """Every donor with a single-donor ledger row, alphabetically, with its known USD sums."""
-    query = (
-        select(
-            pledges.c.donor,
-            func.count(),
-            func.sum(pledges.c.pledged_usd),
-            func.sum(pledges.c.delivered_usd),
-        )
-        .where(pledges.c.is_group.is_(False))
-        .group_by(pledges.c.donor)
-        .order_by(pledges.c.donor)
-    )
+    query = _sums_by_donor().order_by(pledges.c.donor)
     if name is not None:
         query = query.where(pledges.c.donor == name)
     return [DonorSums(*row) for row in conn.execute(query.limit(limit).offset(offset))]
@@ -182,10 +169,7 @@ def review_queue(
 ) -> list[Claim]:
     """Machine claims still to review, oldest first, by id: the primary key keeps it an index walk
     (no sort of every machine claim) with a million claims."""
-    query = _claims_query().where(claims.c.review_state == "machine").order_by(claims.c.id)
-    if category is not None:
-        query = query.where(claims.c.category == category)
-    if donor is not None:
-        named = select(claim_donors.c.claim_id).join(actors, actors.c.id == claim_donors.c.actor_id)
-        query = query.where(claims.c.id.in_(named.where(actors.c.name == donor)))
-    return _with_donors(conn, conn.execute(query.limit(limit).offset(offset)).all())
+    query = where_claims(
+        select_claims().order_by(claims.c.id), category=category, donor=donor, review_state="machine"
+    )
+    return with_donors(conn, conn.execute(query.limit(limit).offset(offset)).all())
