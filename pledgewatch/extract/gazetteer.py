@@ -20,7 +20,7 @@ Files:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -78,6 +78,11 @@ class Currencies:
     scales: dict[str, float]  # "bn" -> 1e9 (lowercase keys)
     number_words: dict[str, float]  # "seven" -> 7
     bounds: dict[str, str]  # "more than" -> "min"
+    # "kroner" -> (default code or None, ((code, (country words...)), ...)): the last country named wins
+    contextual: dict[str, tuple[str | None, tuple[tuple[str, tuple[str, ...]], ...]]] = field(
+        default_factory=dict
+    )
+    particle_verbs: frozenset[str] = frozenset()  # "handed over $5m": "over" is no bound
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,12 +262,32 @@ def _load_currencies() -> Currencies:
         for phrase in _strings(phrases, f"bounds.{bound}", filename):
             bounds[phrase.lower()] = bound
     assert isinstance(scales, dict) and isinstance(numbers, dict)
+    contextual: dict[str, tuple[str | None, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+    for word, rec in (data.get("contextual_words") or {}).items():
+        if word == "about":
+            continue
+        where = f"contextual_words.{word}"
+        default = rec.get("default") if isinstance(rec, dict) else None
+        context = rec.get("context") if isinstance(rec, dict) else None
+        if not isinstance(context, dict) or (default is not None and not isinstance(default, str)):
+            raise GazetteerError(f"{where} needs a context map and a default code or null", path=filename)
+        if word.lower() in words:
+            raise GazetteerError(f"{where} is also a word of one currency", path=filename)
+        pairs = []
+        for code, names in context.items():
+            if len(code) != 3 or not code.isupper():
+                raise GazetteerError(f"{where}: {code!r} is not an ISO 4217 code", path=filename)
+            pairs.append((code, tuple(_strings(names, f"{where}.{code}", filename))))
+        contextual[word.lower()] = (default, tuple(pairs))
+    particles = (data.get("particle_verbs") or {}).get("words") or []
     return Currencies(
         symbols=symbols,
         words=words,
         scales={k.lower(): float(v) for k, v in scales.items()},
         number_words={k.lower(): float(v) for k, v in numbers.items()},
         bounds=bounds,
+        contextual=contextual,
+        particle_verbs=frozenset(w.lower() for w in _strings(particles, "particle_verbs.words", filename)),
     )
 
 

@@ -110,7 +110,7 @@ class AmountFinder:
             rf"(?:(?P<att>(?i:{_alternation(_ATTACHED_SCALES)}))(?![\w])"
             rf"|\s*-?\s*(?P<scale>(?i:{_alternation(word_scales)}))(?:\s+(?P<scale2>(?i:crore|billion|million)))?\b)?"
             rf"(?:\s*(?P<post_code>(?<![A-Za-z])(?:{_alternation(iso_codes)})\b)"
-            rf"|\s+(?P<post_word>(?i:{_alternation(list(cur.words))}))\b)?"
+            rf"|\s+(?P<post_word>(?i:{_alternation([*cur.words, *cur.contextual])}))\b)?"
         )
         # Scanning: a cheap guard lets the engine skip every position that cannot start a
         # number written in digits (a digit, a currency sign, or a capital within 5 characters
@@ -136,6 +136,19 @@ class AmountFinder:
         )
         self._strong_unit = gaz.strong_unit
         self._bounds = cur.bounds
+        self._particles = cur.particle_verbs
+        self._contextual = {
+            word: (
+                default,
+                re.compile(
+                    "|".join(
+                        f"(?P<c{i}>\\b(?:{_alternation(names)})\\b)" for i, (_, names) in enumerate(pairs)
+                    )
+                ),
+                tuple(code for code, _ in pairs),
+            )
+            for word, (default, pairs) in cur.contextual.items()
+        }
         self._bound_words = max(len(b.split()) for b in cur.bounds)
 
     @classmethod
@@ -156,13 +169,27 @@ class AmountFinder:
                 value *= self._scales[scale.lower()]
         return value
 
-    def _currency(self, g: dict[str, str | None]) -> str | None:
+    def _currency(self, g: dict[str, str | None], text: str = "", at: int = 0) -> str | None:
         symbol = g["sign"] or g["code"] or g["post_code"]
         if symbol:
             return self._symbols[symbol]
         if g["post_word"]:
-            return self._words[" ".join(g["post_word"].lower().split())]
+            word = " ".join(g["post_word"].lower().split())
+            if word in self._contextual:
+                return self._by_context(word, text, at)
+            return self._words[word]
         return None
+
+    def _by_context(self, word: str, text: str, at: int) -> str | None:
+        """ "1 billion kroner": the currency of the country named last before it in its paragraph."""
+        default, pattern, codes = self._contextual[word]
+        lo = text.rfind("\n\n", 0, at)
+        last = None
+        for found in pattern.finditer(text, max(0, lo, at - 600), at):
+            last = found
+        if last is None:
+            return default
+        return codes[int((last.lastgroup or "c0")[1:])]
 
     def _matches(self, text: str) -> list[re.Match[str]]:
         found = list(self._scan.finditer(text))
@@ -192,7 +219,7 @@ class AmountFinder:
                     continue  # G20, COVID-19
             if _NOT_AFTER.match(text, m.end()):
                 continue
-            currency = self._currency(g)
+            currency = self._currency(g, text, m.start())
             scaled = bool(g["att"] or g["scale"])
             if not scaled and (g["word"] or "").lower() in ("a", "an", "half a"):
                 continue
@@ -248,6 +275,8 @@ class AmountFinder:
         for size in range(min(self._bound_words, len(words)), 0, -1):
             bound = self._bounds.get(" ".join(words[-size:]))
             if bound is not None:
+                if size == 1 and len(words) > 1 and words[-2] in self._particles:
+                    return None  # "handed over $50 million": a verb particle, not "more than"
                 return bound  # type: ignore[return-value]
         return None
 

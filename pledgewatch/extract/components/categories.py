@@ -39,6 +39,7 @@ class CategoryLexicon:
     purpose: re.Pattern[str]
     refine: frozenset[str]
     period_re: re.Pattern[str]
+    place_words: frozenset[str] = frozenset()
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CategoryHit]:
         """Category terms in ``text[start:end]`` (offsets into ``text``), in order."""
@@ -50,6 +51,9 @@ class CategoryLexicon:
             category = self.term_categories[int((m.lastgroup or "g0")[1:])]
             hits.append(CategoryHit(m.start(), m.end(), category, m.group(0)))
         for m in self.cased.finditer(text, start, end):
+            before = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
+            if before and before.group(1).lower() in self.place_words:
+                continue  # "in Gaza City": an existing place, not a planned district
             category = self.cased_categories[int((m.lastgroup or "g0")[1:])]
             hits.append(CategoryHit(m.start(), m.end(), category, m.group(0)))
         hits.sort(key=lambda h: h.start)
@@ -66,6 +70,10 @@ class CategoryLexicon:
     def period(self, text: str, start: int, end: int) -> str | None:
         m = self.period_re.search(text, start, end)
         return m.group(0) if m else None
+
+
+# the word before a run of capitalised words ("near [Khan Younis City]")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*(?:[A-Z][\w’'-]*\s+)*$")
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -117,6 +125,7 @@ def compile_categories(data: dict[str, Any]) -> CategoryLexicon:
             purpose=re.compile("|".join(f"(?:\\b{p})" for p in data["purpose"]), re.I),
             refine=refine,
             period_re=re.compile("|".join(f"(?:\\b{p}\\b)" for p in data["period"]), re.I),
+            place_words=frozenset(str(w).lower() for w in data.get("cased_place_words", [])),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ExtractDataError(f"categories.json is invalid: {error}", path=path) from error

@@ -46,6 +46,7 @@ _AND_OTHERS = re.compile(
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.I)
 _WHICH = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", re.I)
 _MAIN_VERB = re.compile(r"\s+(?:(?:also|then|soon|now|not|further|jointly|\w+ly)\s+)?(\w+)")
+_VP_AND = re.compile(r"(?:,\s*|\s)and\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.I)
 _PASSIVE = re.compile(r"\s+by\b")
 _THAT = re.compile(r"\bthat\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
@@ -197,8 +198,8 @@ class SentenceReader(ObjectReader):
         words = region.split()
         if words and words[0].lower().strip(",") in self.cues.relativizers and len(words) <= 4:
             return subject_donors(text, s.start, inp.mentions, lo, start, self.ctx)
-        if prev is not None and prev[1] is not None and len(words) <= 3:
-            return prev[1]
+        if prev is not None and prev[1] is not None and (len(words) <= 3 or _VP_AND.search(region)):
+            return prev[1]  # "Bahrain built a bridge in Mosul and also sent doctors": the same subject
         return None
 
     def _unnamed_antecedent(self, inp: SentenceInput, lo: int, hi: int) -> bool:

@@ -92,6 +92,10 @@ _MONEY_VERB = re.compile(
 INCREASED = re.compile(
     r"\b(?:increas|rais|doubl|tripl|boost|top(?:s|ped)?\s+up)\w*\s+(?:its|their|his|her)\b", re.I
 )
+# "150 trucks of food and medicine into Gaza": what the counted things hold, up to a preposition
+_OF_PHRASE = re.compile(
+    r"\s+of\s+((?:(?!\b(?:to|into|for|through|via|in|at|from|by|on|with)\b)[^,;()])*)", re.I
+)
 _CONTRIBUTION = re.compile(r"\bcontributions?\b", re.I)
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
@@ -170,11 +174,11 @@ class ObjectReader:
                 categories.append(h.category)
         money = [q for q in main_q if q.is_money]
         counts = [q for q in main_q if not q.is_money]
-        count_cat = {q: self._count_category(q, main, off, text) for q in counts}
+        count_cats = {q: self._count_categories(q, main, off, text) for q in counts}
         for q in counts:
-            cat = count_cat[q]
-            if cat and cat not in categories:
-                categories.append(cat)
+            for cat in count_cats[q]:
+                if cat not in categories:
+                    categories.append(cat)
         if money and "funding" not in categories:
             categories.insert(0, "funding")
         if not categories and (
@@ -207,7 +211,7 @@ class ObjectReader:
                     )
                     drafts.extend(self._split_each(inp, use, donors, q, each, collective, lo, hi))
                 continue
-            amount = next((q for q in counts if count_cat[q] == cat), None)
+            amount = next((q for q in counts if cat in count_cats[q]), None)
             drafts.extend(self._split_each(inp, cue, donors, amount, each, collective, lo, hi, cat))
         return drafts
 
@@ -237,13 +241,19 @@ class ObjectReader:
     def _reference(text: str, q: Quantity, off: int) -> bool:
         return bool(_REFERENCE.search(text[max(0, q.start - off - 16) : q.start - off]))
 
-    def _count_category(self, q: Quantity, hits: list[CategoryHit], off: int, text: str = "") -> str | None:
-        """A count's category: a term inside it or right after "of" wins ("50 demining experts",
-        "10,000 tonnes of aid"), else its unit's."""
-        after = re.match(r"\s+of\s+", text[q.end - off : q.end - off + 6]) if text else None
-        limit = q.end - off + (after.end() + 1 if after else 0)
-        inner = [h.category for h in hits if q.start - off <= h.start < limit]
-        return inner[-1] if inner else self.cats.count_category(q.unit)
+    def _count_categories(self, q: Quantity, hits: list[CategoryHit], off: int, text: str) -> list[str]:
+        """A count's categories: a term inside it wins ("50 demining experts"), else the terms of
+        its "of" phrase, each of them ("150 trucks of food and medicine": food and medical),
+        else its unit's."""
+        end = q.end - off
+        of = _OF_PHRASE.match(text, end)
+        inner = [h.category for h in hits if q.start - off <= h.start < end]
+        if of:
+            inner += [h.category for h in hits if of.start(1) <= h.start < of.end(1)]
+        if inner:
+            return list(dict.fromkeys(inner if of else inner[-1:]))
+        own = self.cats.count_category(q.unit)
+        return [own] if own else []
 
     @staticmethod
     def _resume(text: str, lo: int, hi: int, qty_starts: list[int]) -> int:

@@ -1,0 +1,118 @@
+"""General behaviours found on articles outside the dev set: each case is a sentence written
+for this test (other countries, other wording) showing one mechanism, not one article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pledgewatch.extract import extract
+from pledgewatch.extract.components.amounts import find_amounts
+
+Key = tuple[tuple[str, ...], str, str, str, object]
+
+
+def keys(text: str) -> set[Key]:
+    out = set()
+    for c in extract(text, dt.date(2026, 3, 10)).claims:
+        amount = (c.amount.value, c.amount.unit) if c.amount else None
+        out.add((c.donors, c.stance, c.stage, c.category, amount))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "bound"),
+    [
+        ("Oman turned over $12 million to the relief agency.", 12e6, "USD", None),
+        ("Chile signed over 40 million euros in grants.", 40e6, "EUR", None),
+        ("The agency received over $3 million.", 3e6, "USD", "min"),
+        ("Oslo announced 600 million kroner in new aid.", 600e6, "NOK", None),
+        ("The Danish government will add 75 million kroner.", 75e6, "DKK", None),
+        ("Sweden's pledge of 200 million crowns.", 200e6, "SEK", None),
+        ("Stockholm gave 90 million kronor.", 90e6, "SEK", None),
+        ("Prague sent 15 million Czech crowns.", 15e6, "CZK", None),
+        ("Doha wired 30 million riyals.", 30e6, "QAR", None),
+        ("Amman released 5 million dinars.", 5e6, "JOD", None),
+        ("Ottawa committed C$25 million and Canberra A$10 million.", 25e6, "CAD", None),
+        ("Bern added 8 million Swiss francs.", 8e6, "CHF", None),
+    ],
+)
+def test_amounts_read_particles_and_currencies_by_context(
+    text: str, value: float, unit: str, bound: object
+) -> None:
+    first = find_amounts(text)[0]
+    assert (first.value, first.unit, first.bound) == (value, unit, bound)
+
+
+def test_crowns_without_a_country_are_no_money() -> None:
+    assert all(a.unit != "NOK" for a in find_amounts("It cost 40 million crowns."))
+
+
+CASES: list[tuple[str, set[Key]]] = [
+    # compound count nouns from the lexicon keep their modifier
+    (
+        "Argentina has shipped 12 mobile field hospitals to the region.",
+        {(("Argentina",), "commit", "delivered", "medical", (12.0, "field hospitals"))},
+    ),
+    # a category word inside an existing place's name is not what is given
+    (
+        "Morocco's army set up a field hospital near Khan Younis City on Monday.",
+        {(("Morocco",), "commit", "delivered", "medical", None)},
+    ),
+    (
+        "Bahrain opened a clinic in Mosul City and sent doctors.",
+        {(("Bahrain",), "commit", "delivered", "medical", None)},
+    ),
+    # a second verb coordinated with the first keeps its subject, whatever the first's object
+    (
+        "Oman built a bridge in Basra and later sent 40 doctors.",
+        {
+            (("Oman",), "commit", "delivered", "reconstruction", None),
+            (("Oman",), "commit", "delivered", "medical", (40.0, "doctors")),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_general_claims(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
+
+
+CUE_CASES: list[tuple[str, set[Key]]] = [
+    # preparing / readying something is an announced intent
+    (
+        "Greece is readying a shipment of medicines for the appeal.",
+        {(("Greece",), "commit", "pledge", "medical", None)},
+    ),
+    # signing agreements, deals or memoranda for an amount is a pledge of that amount
+    (
+        "Kuwait signed two grant agreements worth $80 million with the agency.",
+        {(("Kuwait",), "commit", "pledge", "funding", (80e6, "USD"))},
+    ),
+    (
+        "The European Commission signed a memorandum for 600 million euros in loans.",
+        {(("European Union",), "commit", "pledge", "funding", (600e6, "EUR"))},
+    ),
+    # a count of containers holds every category of its "of" phrase
+    (
+        "Algeria dispatched 40 planes of flour and medicines to the border.",
+        {
+            (("Algeria",), "commit", "delivered", "food", (40.0, "aircraft")),
+            (("Algeria",), "commit", "delivered", "medical", (40.0, "aircraft")),
+        },
+    ),
+    (
+        "Tunisia sent 60 trucks of wheat and vaccines.",
+        {
+            (("Tunisia",), "commit", "delivered", "food", (60.0, "trucks")),
+            (("Tunisia",), "commit", "delivered", "medical", (60.0, "trucks")),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CUE_CASES)
+def test_general_cues(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
