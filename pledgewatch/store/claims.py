@@ -86,8 +86,14 @@ def list_claims(
     limit: int | None = 1000,
     offset: int = 0,
 ) -> list[Claim]:
-    """Claims in document order, each with its donors, its document id and publication date."""
-    query = select_claims().order_by(claims.c.document_id, claims.c.position).offset(offset).limit(limit)
+    """Claims, each with its donors, its document id and publication date.
+
+    One document's claims come in their order in the document; claims of many documents in the
+    order they were stored (by id, the primary key), so a filter on an indexed column stays an
+    index walk instead of a sort of every match: fast with a million claims.
+    """
+    order = [claims.c.id] if doc_id is None else [claims.c.document_id, claims.c.position]
+    query = select_claims().order_by(*order).offset(offset).limit(limit)
     query = where_claims(query, doc_id=doc_id, donor=donor, category=category, review_state=review_state)
     return with_donors(conn, conn.execute(query).all())
 

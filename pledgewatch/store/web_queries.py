@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, func, select
 
 from pledgewatch.records import Claim, Conflict
-from pledgewatch.store.claims import select_claims, where_claims, with_donors
+from pledgewatch.store.claims import select_claims, with_donors
 from pledgewatch.store.ledger_tables import conflict_claims, conflicts, ledger_lock, pledges
 from pledgewatch.store.tables import claims
 
@@ -157,19 +157,3 @@ def ledger_version(conn: Connection) -> int:
     return int(
         conn.execute(select(ledger_lock.c.version).where(ledger_lock.c.id == 1)).scalar_one_or_none() or 0
     )
-
-
-def review_queue(
-    conn: Connection,
-    *,
-    category: str | None = None,
-    donor: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[Claim]:
-    """Machine claims still to review, oldest first, by id: the primary key keeps it an index walk
-    (no sort of every machine claim) with a million claims."""
-    query = where_claims(
-        select_claims().order_by(claims.c.id), category=category, donor=donor, review_state="machine"
-    )
-    return with_donors(conn, conn.execute(query.limit(limit).offset(offset)).all())

@@ -13,7 +13,6 @@ from pledgewatch.errors import NotFoundError
 from pledgewatch.records import CATEGORIES, Category
 from pledgewatch.store.claims import list_claims
 from pledgewatch.store.documents import get_document, list_documents
-from pledgewatch.store.web_queries import review_queue
 from pledgewatch.web.highlight import evidence_span, highlight
 from pledgewatch.web.render import render
 
@@ -56,8 +55,13 @@ def review_page(
     donor: Annotated[str | None, Query(max_length=300)] = None,
     done: Annotated[str | None, Query(max_length=40)] = None,
 ) -> HTMLResponse:
-    found = review_queue(
-        conn, category=category, donor=donor or None, limit=paging.fetch, offset=paging.offset
+    found = list_claims(
+        conn,
+        review_state="machine",
+        category=category,
+        donor=donor or None,
+        limit=paging.fetch,
+        offset=paging.offset,
     )
     page = page_of(found, paging, lambda c: c)
     context = {

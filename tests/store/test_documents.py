@@ -115,6 +115,29 @@ def test_list_claims_filters(
         assert count_claims(conn, **filters) == len(expected)  # type: ignore[arg-type]
 
 
+def test_claims_of_one_document_in_text_order_of_many_in_stored_order(engine: Engine) -> None:
+    from pledgewatch.store.review import add_claim
+
+    later = TEXT + "Qatar will also send food.\n"
+    with engine.connect() as conn:
+        save_document(conn, make_document(TEXT, "astana"), extraction_for(TEXT))
+        save_document(conn, make_document(later, "doha"), extraction_for(later))
+        hospital = span(TEXT, "Kazakhstan will send a field hospital.")
+        staff = Claim(("Kazakhstan",), "commit", "pledge", "expertise", hospital)
+        added = add_claim(conn, "astana", staff, user="analyst")
+        everything = list_claims(conn)
+        astana = list_claims(conn, doc_id="astana")
+    assert [c.id for c in everything] == sorted(c.id for c in everything)
+    assert [(c.doc_id, c.category) for c in everything] == [
+        ("astana", "funding"),
+        ("astana", "medical"),
+        ("doha", "funding"),
+        ("doha", "medical"),
+        ("astana", "expertise"),
+    ]
+    assert [c.category for c in astana] == ["funding", "medical", "expertise"] and astana[-1].id == added.id
+
+
 def test_memberships_come_back(engine: Engine) -> None:
     with engine.connect() as conn:
         save_document(conn, make_document(TEXT, "astana"), extraction_for(TEXT))
