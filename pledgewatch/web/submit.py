@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from pledgewatch.config import Settings
 from pledgewatch.errors import PledgewatchError
 from pledgewatch.sources import SourceDefaults
-from pledgewatch.workflows import IngestEvent, ingest
+from pledgewatch.workflows import IngestEvent, ingest, refresh_ledger
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 ALLOWED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl")
@@ -47,19 +47,8 @@ def _run(
     summary = ingest(
         engine, [str(path)], defaults=defaults, max_bytes=settings.max_bytes, workers=1, on_event=on_event
     )
-    _refresh_ledger(engine, [d.doc_id for d in done if d.stored])
+    refresh_ledger(engine, [d.doc_id for d in done if d.stored])
     return done, list(summary.errors)
-
-
-def _refresh_ledger(engine: Engine, doc_ids: list[str]) -> None:
-    """Bring the ledger rows these documents' claims touch up to date (incremental, idempotent)."""
-    if not doc_ids:
-        return
-    from pledgewatch.store.ledger import refresh_for_documents
-
-    with engine.connect() as conn:
-        refresh_for_documents(conn, doc_ids)
-        conn.commit()
 
 
 def submit_document(
