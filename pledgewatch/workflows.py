@@ -200,7 +200,7 @@ class DemoResult:
 def build_demo(
     db_url: str, *, workers: int = 0, on_event: Callable[[IngestEvent], None] | None = None
 ) -> DemoResult:
-    """A fresh database at ``db_url`` holding the bundled demo corpus."""
+    """A fresh database at ``db_url`` holding the bundled demo corpus and its ledger."""
     from pledgewatch.config import DEFAULT_MAX_BYTES
     from pledgewatch.demo import DEMO_INITIATIVE, corpus_dir
     from pledgewatch.store import make_engine
@@ -221,6 +221,7 @@ def build_demo(
         with engine.connect() as conn:
             documents = list_documents(conn, limit=None)
             claims = {d.doc_id: count_claims(conn, doc_id=d.doc_id) for d in documents}
+        refresh_ledger(engine, [d.doc_id for d in documents])
     finally:
         engine.dispose()
     return DemoResult(summary=summary, documents=documents, claims_per_document=claims)

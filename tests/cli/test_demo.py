@@ -53,6 +53,8 @@ def test_demo_builds_a_fresh_database_and_shows_it(run: Run, tmp_path: Path) -> 
     assert all(d.initiative == "Board of Peace" for d in docs.values())
     summit_days = {docs["wire-digest-0219"].published, docs["kazakhstan-mfa-statement"].published}
     assert len(summit_days) == 2
+    ledger = run("--db", url, "ledger", "--donor", "Kazakhstan", "--status", "disputed")
+    assert ledger.exit_code == 0 and "Kazakhstan" in ledger.stdout and "disputed" in ledger.stdout
 
 
 def test_demo_without_db_writes_demo_db_in_the_working_dir(run: Run, tmp_path: Path) -> None:
