@@ -35,7 +35,9 @@ EXTRACTOR_VERSION = "1.0.0"
 MAX_SENTENCE = 1500  # longer "sentences" are tables or run-together pages: no evidence a reader can check
 
 _NOT_EVENT_DATE = re.compile(r"(?:since|from|until|in|by|through|before|after)\s*$", re.I)
-_PRONOUN = re.compile(r"\b(?:it|he|she|they|its|the\s+(?:country|government|kingdom))\b", re.I)
+_PRONOUN = re.compile(
+    r"\b(?:it|he|she|they|its|the\s+(?:country|government|kingdom|emirate|sultanate|republic|nation))\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,3 +116,41 @@ CUE_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), CUE_CASES)
 def test_general_cues(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+DENIAL_CASES: list[tuple[str, set[Key]]] = [
+    # "rejected/dismissed claims that X had ...": a denial of the embedded claim, with its stage and amount
+    (
+        "A spokeswoman for the Omani foreign ministry dismissed reports that the sultanate had paid "
+        "$40 million into the fund.",
+        {(("Oman",), "deny", "delivered", "funding", (40e6, "USD"))},
+    ),
+    # "the kingdom" prefers a state named in its own sentence over the previous donor
+    (
+        "Egypt sent 20 trucks of flour. Officials in the Jordanian capital rejected claims that the "
+        "kingdom had given $15 million to the appeal.",
+        {
+            (("Egypt",), "commit", "delivered", "food", (20.0, "trucks")),
+            (("Jordan",), "deny", "delivered", "funding", (15e6, "USD")),
+        },
+    ),
+    # not contributing to an appeal or replenishment denies funding
+    (
+        "Belarus, which was not invited, has not contributed to the appeal.",
+        {(("Belarus",), "deny", "delivered", "funding", None)},
+    ),
+    # increased/raised ... to X: the amount after "to"; a percentage or increment is not the amount
+    (
+        "Portugal increased its contribution by 25 percent to 90 million euros.",
+        {(("Portugal",), "commit", "pledge", "funding", (90e6, "EUR"))},
+    ),
+    (
+        "Belgium raised its pledge by 20 million euros to 120 million euros.",
+        {(("Belgium",), "commit", "pledge", "funding", (120e6, "EUR"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DENIAL_CASES)
+def test_general_denials_and_increases(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

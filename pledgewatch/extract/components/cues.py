@@ -88,7 +88,10 @@ class CueLexicon:
             name, kind, stage = self.verb_rules[_group_index(m)]
             singles.append(Cue(m.start(), m.end(), kind, stage, name, m.group(0)))
         chains = _chain(singles, sentence)
+        spans = [(c.start, c.end) for c in chains]
         for m in self.nouns.finditer(sentence):
+            if any(a < m.start() < b for a, b in spans):
+                continue  # "increased its contribution by 37 percent": the noun belongs to the verb's chain
             name, kind, stage = self.noun_rules[_group_index(m)]
             chains.append(Cue(m.start(), m.end(), kind, stage, name, m.group(0), nominal=True))
         chains.sort(key=lambda c: c.start)
@@ -111,6 +114,12 @@ _SMALL_GAP = re.compile(r"^[\s\w'’]{0,40}$")
 _GAP_STOP = re.compile(r"\b(?:and|or|but|while|whereas|which|who|because|after|before|when|if|as)\b", re.I)
 
 
+# "rejected reports that the emirate would give": the second verb has a subject of its own
+_OWN_SUBJECT = re.compile(
+    r"\bthat\s+the\s+(?:kingdom|emirate|country|government|state|sultanate|republic)\b", re.I
+)
+
+
 def _chain(singles: list[Cue], sentence: str) -> list[Cue]:
     """Join cues separated by at most three small words (no punctuation, no conjunction)."""
     chains: list[Cue] = []
@@ -118,7 +127,12 @@ def _chain(singles: list[Cue], sentence: str) -> list[Cue]:
         if chains:
             last = chains[-1]
             gap = sentence[last.end : cue.start]
-            if _SMALL_GAP.match(gap) and len(gap.split()) <= 3 and not _GAP_STOP.search(gap):
+            if (
+                _SMALL_GAP.match(gap)
+                and len(gap.split()) <= 3
+                and not _GAP_STOP.search(gap)
+                and not _OWN_SUBJECT.search(gap)
+            ):
                 kind = last.kind if _RANK[last.kind] >= _RANK[cue.kind] else cue.kind
                 stage = _chain_stage(last, cue, kind)
                 name = last.name if kind == last.kind else cue.name
@@ -130,6 +144,8 @@ def _chain(singles: list[Cue], sentence: str) -> list[Cue]:
 
 def _chain_stage(first: Cue, second: Cue, kind: str) -> str:
     if kind == "deny":
+        if first.name == "deny.denied" and second.kind != "deny":
+            return second.stage  # "dismissed reports that it had sent troops": what is denied
         return first.stage if first.kind == "deny" else second.stage
     return "pledge" if "pledge" in (first.kind, second.kind) else "delivered"
 

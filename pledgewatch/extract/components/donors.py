@@ -24,7 +24,7 @@ _COORD = re.compile(r"^(?:\s*(?:,|and|&|as well as|both|the|also|plus)\s*)*$", r
 _LIST_LEAD = re.compile(r"^\s*(?:both\s+|the\s+|all\s+)*$", re.I)
 _NP_FILLER = re.compile(r"^(?:\s*(?:the|and|,|[A-Z][\w’'.-]*)\s*)*$")
 _PRONOUN = re.compile(
-    r"\b(?:(?P<person>he|she)|(?P<state>the\s+country|the\s+government|the\s+kingdom|the\s+state|its\s+government)"
+    r"\b(?:(?P<person>he|she)|(?P<state>the\s+(?:country|government|kingdom|emirate|state|sultanate|republic|nation)|its\s+government)"
     r"|(?P<thing>it|they|its|their))\b",
     re.I,
 )
@@ -219,6 +219,13 @@ def subject_donors(
         return Donors(tuple(names), tuple(chain), None, hi) if names else None
     region = text[lo:hi]
     for p in reversed(list(_PRONOUN.finditer(region))):
+        if p.group("state"):
+            # "the Saudi ministry rejected claims that the kingdom had paid": a state of this sentence
+            own = [
+                m for m in mentions if m.kind == "state" and usable(m) and m.end - offset <= lo + p.start()
+            ]
+            if own:
+                return Donors((own[-1].name,), (f'"{p.group(0)}"', own[-1].surface, own[-1].name), None, hi)
         if p.group("person"):
             person = ctx.last_person
             state = ctx.person_state(person) if person else None

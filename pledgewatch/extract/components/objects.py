@@ -85,7 +85,7 @@ _PAID_FOR = re.compile(
 _MONEY_VERB = re.compile(
     r"^(?:\S+\s+){0,3}?(?:pa(?:y|id|ying)(?!\s+(?:a\s+)?(?:visit|tribute|attention|respects|homage|heed))"
     r"|fund(?:ed|ing)?|financ\w*|donat\w*)\b|"
-    r"\bcontribut\w*\s+(?:financially|money|to\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:fund|budget))\b",
+    r"\bcontribut\w*\s+(?:financially|money|to\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:fund|budget|appeal|replenishment|facility|pool|coffers|kitty|response\s+plan|campaign|drive))\b",
     re.I,
 )
 # a chain that raises an existing contribution: "will double its humanitarian support"
@@ -96,6 +96,7 @@ INCREASED = re.compile(
 _OF_PHRASE = re.compile(
     r"\s+of\s+((?:(?!\b(?:to|into|for|through|via|in|at|from|by|on|with)\b)[^,;()])*)", re.I
 )
+_BY = re.compile(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$", re.I)
 _CONTRIBUTION = re.compile(r"\bcontributions?\b", re.I)
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
@@ -149,6 +150,9 @@ class ObjectReader:
             and not inside(q.start - off, inp.blocked)
             and not _PRIOR_AMOUNT.search(text[max(0, q.start - off - 25) : q.start - off])
         ]
+        if INCREASED.search(cue.text) and sum(q.is_money for q in qty) > 1:
+            # "raised its pledge by $50 million to $400 million": the new total, not the increment
+            qty = [q for q in qty if not (q.is_money and _BY.search(text, 0, q.start - off))]
         # "1.2 billion euros for energy repairs": what money pays for is not a category of its own
         paid_for = [self._paid_for(text, q.end - off, hi) for q in qty if q.is_money]
         hits = [h for h in hits if not inside(h.start, paid_for)]
