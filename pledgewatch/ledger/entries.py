@@ -96,7 +96,6 @@ def rank_of(c: Claim, reported: dt.date | None, usd: Usd | None) -> tuple[object
         c.recipient or "",
         c.speaker or "",
         c.period or "",
-        c.evidence.text,
         c.review_state,
     )
 

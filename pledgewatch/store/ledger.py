@@ -122,7 +122,7 @@ def refresh_for_claims(
 
 
 def _refresh(conn: Connection, claim_ids: Collection[int], keys: set[PledgeKey]) -> RefreshResult:
-    changed, sources = load_claims(conn, ids=claim_ids)
+    changed, sources = load_claims(conn, ids=claim_ids, with_text=False)
     keys |= {entry.key for entry in prepare(changed, sources)}
     keys |= keys_of_claims(conn, claim_ids)
     # A joint claim may fold into (or out of) another joint pledge of the same initiative and
@@ -134,7 +134,7 @@ def _refresh(conn: Connection, claim_ids: Collection[int], keys: set[PledgeKey])
     existing = _existing_rows(conn, keys)
     needed = set(claim_ids) | _claims_of_rows(conn, [pid for pid in existing.values()])
     needed |= _claims_of_linked_groups(conn, keys)
-    everything, sources = load_claims(conn, ids=needed)
+    everything, sources = load_claims(conn, ids=needed, with_text=False)
     ledger = build_ledger(everything, documents=sources, keys=keys)
     _write(conn, ledger, existing)
     return RefreshResult(len(keys), len(ledger.pledges), len(ledger.conflicts))
@@ -390,7 +390,7 @@ def rebuild_ledger(conn: Connection) -> RefreshResult:
         conn.execute(delete(pledges))
         total = RefreshResult(0, 0, 0)
         for category in CATEGORIES:
-            found, sources = load_claims(conn, where=claims.c.category == category)
+            found, sources = load_claims(conn, where=claims.c.category == category, with_text=False)
             ledger = build_ledger(found, documents=sources)
             _write(conn, ledger, {})
             n = len(ledger.pledges)
@@ -400,7 +400,7 @@ def rebuild_ledger(conn: Connection) -> RefreshResult:
 
 def ledger_as_of(conn: Connection, as_of: object, where: ColumnElement[bool] | None = None) -> Ledger:
     """The ledger as the published sources stood on ``as_of``: built from the claims, not stored."""
-    found, sources = load_claims(conn, where=where, published_by=as_of)
+    found, sources = load_claims(conn, where=where, published_by=as_of, with_text=False)
     return build_ledger(found, documents=sources, as_of=as_of)  # type: ignore[arg-type]
 
 

@@ -8,7 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, or_, select
+from sqlalchemy import ColumnElement, Connection, and_, literal, or_, select
 
 from pledgewatch.records import Amount, Claim, Evidence
 from pledgewatch.store.tables import actors, claim_donors, claims, documents
@@ -55,6 +55,9 @@ _COLUMNS = (
     documents.c.title,
     documents.c.url,
 )
+
+# The same columns with an empty string in place of the evidence sentence.
+_NO_TEXT = tuple(literal("").label("evidence") if c is claims.c.evidence else c for c in _COLUMNS)
 
 
 def claim_from_row(row: Any, donors: tuple[str, ...]) -> Claim:
@@ -112,8 +115,12 @@ def load_claims(
     ids: Collection[int] | None = None,
     where: ColumnElement[bool] | None = None,
     published_by: Any = None,
+    with_text: bool = True,
 ) -> tuple[list[Claim], dict[str, Source]]:
-    """Claims (with donors) and their documents' ledger facts, selected by ids and/or a condition."""
+    """Claims (with donors) and their documents' ledger facts, selected by ids and/or a condition.
+
+    ``with_text=False`` leaves the evidence sentence out (its offsets stay): the ledger never
+    reads it, and a big row loads much faster without it."""
     conditions: list[ColumnElement[bool]] = []
     if where is not None:
         conditions.append(where)
@@ -131,8 +138,9 @@ def load_claims(
     sources: dict[str, Source] = {}
     for batch in batches:
         condition = and_(batch, *conditions) if ids is not None and conditions else batch
+        columns = _COLUMNS if with_text else _NO_TEXT
         rows = conn.execute(
-            select(*_COLUMNS).join(documents, documents.c.id == claims.c.document_id).where(condition)
+            select(*columns).join(documents, documents.c.id == claims.c.document_id).where(condition)
         ).all()
         if ids is not None and not conditions:
             donor_ids = [int(r[0]) for r in rows]
