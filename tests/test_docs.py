@@ -79,3 +79,8 @@ def test_extract_in_all_is_the_extractor() -> None:
 
     assert pledgewatch.extract is extract
     assert callable(pledgewatch.extract)
+
+
+def test_the_top_level_help_has_examples() -> None:
+    help_text = _root().help or ""
+    assert "Examples" in help_text and "pledgewatch demo" in help_text

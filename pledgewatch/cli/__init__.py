@@ -21,7 +21,12 @@ app = typer.Typer(
         "Track what states and organisations pledge to multi-donor initiatives, and whether they deliver.\n\n"
         "Read news and statements (ingest), see the claims they make (extract), reconcile them into a "
         "ledger of pledges (ledger, show, conflicts), review what the machine read (review), and serve it "
-        "(serve). Start with: pledgewatch demo"
+        "(serve).\n\n"
+        "Examples:\n\n"
+        "  pledgewatch demo                                  # demo.db: documents, claims, ledger\n\n"
+        "  pledgewatch --db sqlite:///demo.db ledger --donor Kazakhstan\n\n"
+        "  pledgewatch ingest news/ --initiative 'Board of Peace'\n\n"
+        "  pledgewatch COMMAND --help                        # every command has examples"
     ),
     no_args_is_help=True,
     rich_markup_mode="rich",
