@@ -154,3 +154,27 @@ DENIAL_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), DENIAL_CASES)
 def test_general_denials_and_increases(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+ACTOR_CASES: list[tuple[str, set[Key]]] = [
+    # an organisation named after a state is also written with the state as a possessive
+    (
+        "Kuwait's Fund for Arab Economic Development pledged $25 million.",
+        {(("Kuwait Fund for Arab Economic Development",), "commit", "pledge", "funding", (25e6, "USD"))},
+    ),
+    (
+        "Saudi Arabia's development fund signed a deal for $60 million.",
+        {(("Saudi Fund for Development",), "commit", "pledge", "funding", (60e6, "USD"))},
+    ),
+    # "since the start of the year" dates a delivery; "since the start of the war" is earlier aid
+    (
+        "Finland has delivered 12 ambulances since the start of the year.",
+        {(("Finland",), "commit", "delivered", "medical", (12.0, "ambulances"))},
+    ),
+    ("Finland has delivered 12 ambulances since the start of the war.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACTOR_CASES)
+def test_general_actors_and_earlier_aid(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

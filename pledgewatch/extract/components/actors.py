@@ -55,16 +55,14 @@ import functools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
 import ahocorasick
 
+from pledgewatch.extract.components.aliases import Entry as _Entry
+from pledgewatch.extract.components.aliases import Kind, Via, alias_entries
 from pledgewatch.extract.components.folding import fold as fold  # re-exported: part of the API
 from pledgewatch.extract.components.folding import match_text
 from pledgewatch.extract.gazetteer import Gazetteer, load_gazetteer
-
-Kind = Literal["state", "organisation", "group", "person", "blocked", "title"]
-Via = Literal["name", "acronym", "demonym", "capital", "territory", "group", "title", "surname"]
 
 # Confidence that a mention of this kind names an actor (a capital is often just a place).
 CONFIDENCE: dict[str, float] = {
@@ -101,80 +99,6 @@ class ActorMention:
         return dataclasses.replace(self, start=self.start - offset, end=self.end - offset)
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    name: str
-    kind: Kind
-    via: Via
-    iso3: str | None
-    surface: str | None  # exact surface required (acronyms); None: any case, capitalised
-    ambiguous: bool
-    speaks_for: str | None = None
-    role: str | None = None
-
-
-def _is_acronym(alias: str) -> bool:
-    letters = alias.replace(".", "").replace("&", "")
-    return (
-        len(letters) <= 6
-        and letters.isalpha()
-        and any(c.isupper() for c in letters[1:] + letters[:1])
-        and (letters.isupper() or sum(c.isupper() for c in letters) >= 2)
-    )
-
-
-def _strip_the(alias: str) -> str:
-    return alias[4:] if alias.lower().startswith("the ") else alias
-
-
-def _entries(gaz: Gazetteer) -> list[tuple[str, _Entry]]:
-    out: list[tuple[str, _Entry]] = []
-
-    def add(alias: str, entry: _Entry) -> None:
-        alias = _strip_the(alias.strip())
-        if entry.surface is None and _is_acronym(alias):
-            entry = _Entry(entry.name, entry.kind, "acronym", entry.iso3, alias, entry.ambiguous)
-        elif entry.surface is not None:
-            entry = _Entry(entry.name, entry.kind, entry.via, entry.iso3, alias, entry.ambiguous)
-        out.append((alias, entry))
-
-    for s in gaz.states:
-        add(s.name, _Entry(s.name, "state", "name", s.iso3, None, s.ambiguous))
-        for alias in s.aliases:
-            add(alias, _Entry(s.name, "state", "name", s.iso3, None, False))
-        for demonym in s.demonyms:
-            add(demonym, _Entry(s.name, "state", "demonym", s.iso3, None, False))
-        for capital in s.capitals:
-            add(capital, _Entry(s.name, "state", "capital", s.iso3, None, False))
-    iso3 = {s.name: s.iso3 for s in gaz.states}
-    for o in gaz.organisations:
-        add(o.name, _Entry(o.name, "organisation", "name", None, None, False))
-        for alias in o.aliases:
-            add(alias, _Entry(o.name, "organisation", "name", None, None, False))
-        for acronym in o.acronyms:
-            add(acronym, _Entry(o.name, "organisation", "acronym", None, acronym, False))
-        for capital in o.capitals:
-            add(capital, _Entry(o.name, "organisation", "capital", None, None, False))
-    for state, places in gaz.territories.items():
-        for place in places:
-            add(place, _Entry(state, "state", "territory", iso3.get(state), None, False))
-    for group, aliases in gaz.groups.items():
-        for alias in aliases:
-            add(alias, _Entry(group, "group", "group", None, None, False))
-    for p in gaz.people:
-        for alias in (p.name, *p.variants):
-            out.append((alias, _Entry(p.name, "person", "name", None, None, False, p.speaks_for, p.role)))
-        for surname in p.surnames:
-            out.append(
-                (surname, _Entry(p.name, "person", "surname", None, surname, False, p.speaks_for, p.role))
-            )
-    for core in gaz.titles.official + gaz.titles.unofficial:
-        out.append((core, _Entry(core, "title", "title", None, None, False)))
-    for phrase in gaz.blocked:
-        out.append((phrase, _Entry(phrase, "blocked", "name", None, None, False)))
-    return out
-
-
 _WORDCHAR = re.compile(r"\w")
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?:date \d{4}-\d{2}-\d{2}\s+)?"
@@ -195,7 +119,7 @@ class ActorFinder:
         self.gazetteer = gaz
         self._entries: list[_Entry] = []
         by_key: dict[str, list[int]] = {}
-        for alias, entry in _entries(gaz):
+        for alias, entry in alias_entries(gaz):
             key = match_text(alias)
             index = len(self._entries)
             self._entries.append(entry)
@@ -217,7 +141,7 @@ class ActorFinder:
         """(alias as written, canonical name) for every state and organisation form."""
         return [
             (alias, entry.name)
-            for alias, entry in _entries(self.gazetteer)
+            for alias, entry in alias_entries(self.gazetteer)
             if entry.kind in ("state", "organisation")
         ]
 
