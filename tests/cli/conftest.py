@@ -9,6 +9,8 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from pledgewatch.cli import _register_all, app
+from pledgewatch.store import make_engine
+from pledgewatch.store.documents import count_documents
 
 Run = Callable[..., Result]
 
@@ -39,3 +41,17 @@ def script() -> Path:
     if not path.exists():
         pytest.fail(f"the pledgewatch script is not installed at {path}: run `make install`", pytrace=False)
     return path
+
+
+@pytest.fixture(scope="session")
+def stored_count() -> Callable[[str], int]:
+    """How many documents the database at a URL holds, read through a fresh engine each time."""
+
+    def count(url: str) -> int:
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            n = count_documents(conn)
+        engine.dispose()
+        return n
+
+    return count

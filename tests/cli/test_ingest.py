@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from sqlalchemy import func, select
 
 from pledgewatch.store import make_engine
 from pledgewatch.store.documents import get_document
-from pledgewatch.store.tables import documents
 
 Run = Callable[..., Result]
+Count = Callable[[str], int]
 
 ARTICLES = {
     "doha": "Qatar pledged $1 billion to the Board of Peace on Thursday.\n",
@@ -27,14 +26,6 @@ def write_batch(folder: Path) -> None:
     folder.mkdir(exist_ok=True)
     for name, text in ARTICLES.items():
         (folder / f"{name}.txt").write_bytes(text.encode())
-
-
-def stored_count(url: str) -> int:
-    engine = make_engine(url)
-    with engine.connect() as conn:
-        count = int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
-    engine.dispose()
-    return count
 
 
 def test_ingest_stores_a_batch_and_says_so(run: Run, tmp_path: Path, db_url: str) -> None:
@@ -52,7 +43,9 @@ def test_ingest_stores_a_batch_and_says_so(run: Run, tmp_path: Path, db_url: str
     assert doc.text == ARTICLES["astana"].replace("\r\n", "\n")
 
 
-def test_reingesting_stores_nothing_and_says_so(run: Run, tmp_path: Path, db_url: str) -> None:
+def test_reingesting_stores_nothing_and_says_so(
+    run: Run, tmp_path: Path, db_url: str, stored_count: Count
+) -> None:
     write_batch(tmp_path / "news")
     assert run("--db", db_url, "ingest", "news").exit_code == 0
     again = run("--db", db_url, "ingest", "news", "--quiet")
@@ -62,7 +55,9 @@ def test_reingesting_stores_nothing_and_says_so(run: Run, tmp_path: Path, db_url
     assert stored_count(db_url) == 3
 
 
-def test_every_bad_input_is_one_line_and_the_rest_is_stored(run: Run, tmp_path: Path) -> None:
+def test_every_bad_input_is_one_line_and_the_rest_is_stored(
+    run: Run, tmp_path: Path, stored_count: Count
+) -> None:
     write_batch(tmp_path / "batch")
     batch = tmp_path / "batch"
     (batch / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
@@ -98,14 +93,18 @@ def test_every_bad_input_is_one_line_and_the_rest_is_stored(run: Run, tmp_path: 
     assert stored_count(f"sqlite:///{tmp_path / 'pw.db'}") == 4
 
 
-def test_the_db_comes_from_the_environment_when_not_given(run: Run, tmp_path: Path) -> None:
+def test_the_db_comes_from_the_environment_when_not_given(
+    run: Run, tmp_path: Path, stored_count: Count
+) -> None:
     write_batch(tmp_path / "news")
     url = f"sqlite:///{tmp_path / 'env.db'}"
     assert run("ingest", "news", env={"PLEDGEWATCH_DB": url}).exit_code == 0
     assert stored_count(url) == 3
 
 
-def test_the_default_db_is_pledgewatch_db_in_the_working_dir(run: Run, tmp_path: Path) -> None:
+def test_the_default_db_is_pledgewatch_db_in_the_working_dir(
+    run: Run, tmp_path: Path, stored_count: Count
+) -> None:
     write_batch(tmp_path / "news")
     assert run("ingest", "news").exit_code == 0
     assert stored_count(f"sqlite:///{tmp_path / 'pledgewatch.db'}") == 3
@@ -170,7 +169,9 @@ def test_the_installed_script_ingests_without_a_progress_bar_when_piped(script: 
 
 
 @pytest.mark.postgres
-def test_the_installed_script_ingests_into_postgresql(script: Path, tmp_path: Path, pg_url: str) -> None:
+def test_the_installed_script_ingests_into_postgresql(
+    script: Path, tmp_path: Path, pg_url: str, stored_count: Count
+) -> None:
     write_batch(tmp_path / "news")
     lines = [json.dumps({"id": f"j{i}", "text": f"Document number {i}."}) for i in range(5)]
     (tmp_path / "news" / "more.jsonl").write_text("\n".join(lines) + "\n")

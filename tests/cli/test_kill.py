@@ -6,16 +6,15 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
-
-from sqlalchemy import func, select
 
 from pledgewatch.extract import extract
 from pledgewatch.store import make_engine
 from pledgewatch.store.documents import list_claims, list_documents, list_memberships
-from pledgewatch.store.tables import documents
 
 DONORS = ["Qatar", "Kazakhstan", "the United Arab Emirates", "Saudi Arabia", "Kuwait", "Indonesia", "Morocco"]
+Count = Callable[[str], int]
 TOTAL = 400
 KILL_AFTER = 15
 
@@ -29,15 +28,9 @@ def article(i: int) -> str:
     )
 
 
-def count(url: str) -> int:
-    engine = make_engine(url)
-    with engine.connect() as conn:
-        n = int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
-    engine.dispose()
-    return n
-
-
-def test_a_killed_ingest_leaves_only_complete_documents(script: Path, tmp_path: Path, db_url: str) -> None:
+def test_a_killed_ingest_leaves_only_complete_documents(
+    script: Path, tmp_path: Path, db_url: str, stored_count: Count
+) -> None:
     batch = tmp_path / "batch"
     batch.mkdir()
     for i in range(TOTAL):
@@ -50,7 +43,7 @@ def test_a_killed_ingest_leaves_only_complete_documents(script: Path, tmp_path: 
         start_new_session=True,  # its own process group: the kill takes extraction workers with it
     )
     deadline = time.monotonic() + 120
-    while count(db_url) < KILL_AFTER and proc.poll() is None and time.monotonic() < deadline:
+    while stored_count(db_url) < KILL_AFTER and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
@@ -81,4 +74,4 @@ def test_a_killed_ingest_leaves_only_complete_documents(script: Path, tmp_path: 
     )
     assert again.returncode == 0, again.stderr
     assert f"stored {TOTAL - len(stored)}, duplicates {len(stored)}, failed 0" in again.stdout
-    assert count(db_url) == TOTAL
+    assert stored_count(db_url) == TOTAL
