@@ -24,7 +24,6 @@ review_app = typer.Typer(
     name="review",
     invoke_without_command=True,
     no_args_is_help=False,
-    help="Review machine claims: an interactive queue, or accept/reject/edit/add one claim.",
 )
 
 USER_HELP = "Who reviews (recorded in the review log); default $USER."
@@ -77,8 +76,9 @@ def review(
     user: str = typer.Option(None, "--user", help=USER_HELP),
     limit: int = typer.Option(50, min=1, help="Claims in one session."),
 ) -> None:
-    """The interactive queue: each machine claim with its evidence and source; [a]ccept, [r]eject
-    (with a reason), [e]dit a field, [s]kip, [q]uit.
+    """Review machine claims: with no command, an interactive queue showing each claim with its
+    evidence and source: a = accept, r = reject (with a reason), e = edit a field, s = skip, q = quit.
+    Every action goes to the append-only review log with the user and the time.
 
     Examples:
 
