@@ -178,3 +178,34 @@ ACTOR_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), ACTOR_CASES)
 def test_general_actors_and_earlier_aid(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("Diplomats said Serbia had declined to join the joint declaration.", set()),
+        ("Serbia declined to join the coalition, citing costs.", {("Serbia", "declined")}),
+        ("Asked again on Monday, Serbia declined to join.", {("Serbia", "declined")}),
+        ("Serbia refused to sign the open letter.", set()),
+    ],
+)
+def test_declining_is_about_the_initiative(text: str, members: set[tuple[str, str]]) -> None:
+    assert {(m.member, m.action) for m in extract(text).memberships} == members
+
+
+def test_a_parenthetical_speaker_stays_in_its_clause() -> None:
+    text = (
+        "Austria will give 50 million euros, Chancellor Karl Nehammer said, "
+        "while Belgium promised 20 million euros in aid."
+    )
+    speakers = {c.donors: c.speaker for c in extract(text).claims}
+    assert speakers == {("Austria",): "Karl Nehammer", ("Belgium",): None}
+
+
+def test_a_speech_frame_covers_the_whole_sentence() -> None:
+    text = (
+        "Chancellor Karl Nehammer said Austria would give 50 million euros, "
+        "while Belgium pledged 20 million euros."
+    )
+    speakers = {c.donors: c.speaker for c in extract(text).claims}
+    assert speakers == {("Austria",): "Karl Nehammer", ("Belgium",): "Karl Nehammer"}

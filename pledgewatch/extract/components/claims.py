@@ -79,6 +79,8 @@ class SentenceReader(ObjectReader):
         blocked = [(n.start, _phrase_end(text, n.end)) for n in nonclaims if n.scope == "phrase"]
         inp.blocked = blocked
         clauses = _clauses(text)
+        inp.clauses = clauses
+        inp.first_cue = found[0].start if found else 0
         drafts: list[Draft] = []
         cues = [c for c in found if not inside(c.start, blocked)]
         prev: dict[int, tuple[Cue, Donors | None]] = {}

@@ -100,6 +100,13 @@ def load_grammar() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def time_words() -> frozenset[str]:
+    """Day and month names: "On Monday, Serbia declined" (``data/grammar.json``)."""
+    raw = resources.files("pledgewatch.extract.data").joinpath("grammar.json").read_text(encoding="utf-8")
+    return frozenset(w.lower() for w in json.loads(raw).get("time_words", []))
+
+
+@lru_cache(maxsize=1)
 def load_groups() -> dict[str, tuple[str, ...]]:
     """Members of the groups of states a text may name collectively (``data/groups.json``)."""
     raw = resources.files("pledgewatch.extract.data").joinpath("groups.json").read_text(encoding="utf-8")
@@ -123,6 +130,8 @@ def governed(text: str, m: ActorMention, floor: int) -> bool:
             if low == "with" and re.match(r"\s+\w+ing\b", text[m.end : m.end + 20]):
                 return False  # "with the United States pledging $4 billion"
             return low != "including"
+        if low in time_words():
+            return False  # "On Monday, Serbia declined": the preposition governs the date
         if low in ("the", "and", "both") or word[0].isupper():
             continue
         return False

@@ -64,6 +64,8 @@ class SentenceInput:
     mentions: list[ActorMention]
     quantities: list[Quantity]
     blocked: list[tuple[int, int]] = field(default_factory=list)
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+    first_cue: int = 0  # a speech verb before it frames the whole sentence ("X said A, while B")
 
 
 _EACH = re.compile(r"^\W{0,3}\s*each\b", re.I)
@@ -347,16 +349,21 @@ class ObjectReader:
             rule=cue.name,
             cue=cue.text,
             chain=donors.chain,
-            speaker=donors.speaker or self._speaker(inp),
+            speaker=donors.speaker or self._speaker(inp, cue.start),
             recipient=_recipient(text, lo, hi),
             period=self.cats.period(text, lo, hi),
             sentence=inp.sentence,
         )
 
-    def _speaker(self, inp: SentenceInput) -> str | None:
+    def _speaker(self, inp: SentenceInput, at: int) -> str | None:
+        """The person whose speech verb frames the sentence, or stands in the cue's own clause
+        ("Germany will give X, Minister Y said, while Britain promised Z": Z is not Y's)."""
         text = inp.sentence.text
+        lo, hi = next(((a, b) for a, b in inp.clauses if a <= at < b), (0, len(text)))
         for m in re.finditer(r"[\w’']+", text):
             if m.group(0).lower() not in self.cues.speech_verbs:
+                continue
+            if not (lo <= m.start() < hi or m.start() < inp.first_cue):
                 continue
             before = text[max(0, m.start() - 25) : m.start()]
             if re.search(r"\b(?:he|she)\s+(?:also\s+)?$", before, re.I) and self.ctx.last_person:
