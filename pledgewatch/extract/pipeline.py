@@ -39,6 +39,13 @@ _PRONOUN = re.compile(
     r"\b(?:it|he|she|they|its|the\s+(?:country|government|kingdom|emirate|sultanate|republic|nation))\b", re.I
 )
 
+# "Nine countries pledged ...": the next sentence may name them (components.groups)
+_COUNTED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+)?"
+    r"(?:countries|states|nations|donors|governments)\b",
+    re.I,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Trace:
@@ -80,7 +87,7 @@ class Pipeline:
             if (
                 sentence.noise
                 or len(sentence.text) > MAX_SENTENCE
-                or (not local and not _PRONOUN.search(sentence.text))
+                or (not local and not _PRONOUN.search(sentence.text) and not _COUNTED.search(sentence.text))
                 or not (
                     self.cues.names_something(sentence.text) or self.categories.terms.search(sentence.text)
                 )

@@ -209,3 +209,41 @@ def test_a_speech_frame_covers_the_whole_sentence() -> None:
     )
     speakers = {c.donors: c.speaker for c in extract(text).claims}
     assert speakers == {("Austria",): "Karl Nehammer", ("Belgium",): "Karl Nehammer"}
+
+
+SUBJECT_CASES: list[tuple[str, set[Key]]] = [
+    # an unnamed subject right before the cue is the subject: no reaching back to an earlier actor
+    (
+        "Spain hosted the donor meeting in Madrid, with banks and firms announcing loans of $3 billion.",
+        set(),
+    ),
+    # a counted group takes the members the next sentence lists, when exactly that many
+    (
+        "Four countries pledged $900 million for the fund. The group is made up of Chile, Peru, "
+        "Brazil and Ecuador.",
+        {(("Chile", "Peru", "Brazil", "Ecuador"), "commit", "pledge", "funding", (900e6, "USD"))},
+    ),
+    (
+        "Five countries pledged $900 million for the fund. The group is made up of Chile, Peru, "
+        "Brazil and Ecuador.",
+        set(),
+    ),
+    # what analysts or experts say a donor will do is speculation
+    ("Analysts say Kuwait will give $2 billion.", set()),
+    ("Observers expect that Kuwait's government will send troops.", set()),
+    # a discourse adverb opening the sentence does not make an ambiguous name a place
+    (
+        "Meanwhile, Chad has sent 300 soldiers to the force.",
+        {(("Chad",), "commit", "delivered", "security", (300.0, "soldiers"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBJECT_CASES)
+def test_general_subjects(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
+
+
+def test_unlisted_titles_give_the_speaker() -> None:
+    claims = extract("Ireland will give 20 million euros, Tánaiste Helen McEntee said.").claims
+    assert [c.speaker for c in claims] == ["Helen McEntee"]

@@ -112,6 +112,12 @@ _PLACE_BEFORE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*$")
 _NEXT_WORD = re.compile(r"\s+([A-Z][\w'’\-]*)")
 
 
+def _sentence_start(text: str, pos: int) -> bool:
+    """ "Meanwhile, Jordan ...": a word opening its sentence is no place before a state."""
+    before = text[max(0, pos - 3) : pos].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?:\n"
+
+
 class ActorFinder:
     """Finds state, organisation, group and well-known-person names. Build with ``load()``."""
 
@@ -175,7 +181,11 @@ class ActorFinder:
         ):
             return False
         place = _PLACE_BEFORE.search(text, max(0, start - 40), start)
-        if place and not self._automaton.exists(match_text(place.group(1))):
+        if (
+            place
+            and not _sentence_start(text, place.start())
+            and not self._automaton.exists(match_text(place.group(1)))
+        ):
             return False  # "Atlanta, Georgia": a place named before it
         after = _NEXT_WORD.match(text, end)
         return not (

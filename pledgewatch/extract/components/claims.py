@@ -16,6 +16,7 @@ from dataclasses import replace
 from pledgewatch.extract.components.categories import CategoryLexicon
 from pledgewatch.extract.components.cues import Cue, CueLexicon, NonClaim
 from pledgewatch.extract.components.donors import DocContext, Donors, list_after, subject_donors, usable
+from pledgewatch.extract.components.groups import named_next, unnamed_subject
 from pledgewatch.extract.components.objects import (
     INCREASED,
     Draft,
@@ -186,6 +187,9 @@ class SentenceReader(ObjectReader):
             text, speech_at, cue.start
         ):
             return None  # "Britain and its partners pledged ...": the amount is not Britain's alone
+        unnamed = unnamed_subject(text, speech_at, cue.start, s.start, inp.mentions)
+        if unnamed is not None:  # "with governments and companies announcing": no named donor
+            return named_next(self.ctx, s.end, unnamed)
         found = subject_donors(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
         pronoun = _PRONOUN_ONLY.match(text[speech_at : cue.start])
         if speech_at > start and pronoun and (found is None or found.chain[0].startswith('"')):

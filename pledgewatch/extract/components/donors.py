@@ -269,7 +269,7 @@ def list_after(
         resolved, _ = resolve(g, ctx)
         chain.append(g.surface if resolved == [g.surface] else f"{g.surface} → {', '.join(resolved)}")
         names.extend(n for n in resolved if n not in names)
-    count = _number(count_m.group(1)) if count_m else None
+    count = number(count_m.group(1)) if count_m else None
     if count is not None and count != len(names):
         return None
     listed = tuple((g.name, g.end) for g in group if g.kind in ("state", "organisation"))
@@ -302,7 +302,7 @@ _NUMBERS = {
 }
 
 
-def _number(word: str) -> int | None:
+def number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return _NUMBERS.get(word.lower())

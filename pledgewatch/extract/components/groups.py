@@ -1,0 +1,78 @@
+"""Unnamed subjects and the groups a following sentence names.
+
+"with governments and companies announcing new commitments" has a subject of its own
+that names no donor: the cue must not reach back past it to an earlier actor
+(``unnamed_subject``). A counted group ("Nine countries pledged $7 billion") yields its
+members when the next sentence lists exactly that many states or organisations ("The
+group is made up of A, B, ... and I.": ``named_next``); spec/claims.md mandates the
+same for groups the preceding sentences name, which ``donors.resolve`` handles.
+The group nouns are data (``data/grammar.json``: ``unnamed_subjects``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from pledgewatch.extract.components.actors import ActorMention
+from pledgewatch.extract.components.donors import (
+    DocContext,
+    Donors,
+    coordinated_right,
+    number,
+    resolve,
+    usable,
+)
+
+_INTRO = re.compile(
+    r"^\W*(?:The|These|Those|They|Its\s+members|The\s+\w+)\s+(?:\w+\s+){0,2}?"
+    r"(?:are|were|is\s+made\s+up\s+of|are\s+made\s+up\s+of|include[sd]?|includes|comprised?|comprises|"
+    r"consist(?:s|ed)?\s+of|(?:are|were)\s+named\s+as)\s*:?\s*(?:the\s+)?$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+@lru_cache(maxsize=1)
+def _unnamed() -> re.Pattern[str]:
+    raw = resources.files("pledgewatch.extract.data").joinpath("grammar.json").read_text(encoding="utf-8")
+    nouns = "|".join(sorted(json.loads(raw)["unnamed_subjects"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?P<count>\d+|[a-z]+)\s+)?(?:other\s+|donor\s+|western\s+|arab\s+|\w+\s+)?(?:{nouns})\s+"
+        r"(?:(?:\w+ly|also|have|has|had|will|would|are|were|all|together|jointly|too|each)\s+){0,3}$",
+        re.I,
+    )
+
+
+def unnamed_subject(
+    text: str, lo: int, hi: int, offset: int, mentions: list[ActorMention]
+) -> re.Match[str] | None:
+    """The unnamed group noun standing as the subject right before a cue at ``hi``, if any."""
+    floor = lo
+    for m in mentions:
+        if usable(m) and lo <= m.end - offset <= hi:
+            floor = max(floor, m.end - offset)
+    return _unnamed().search(text, floor, hi)
+
+
+def named_next(ctx: DocContext, sentence_end: int, subject: re.Match[str]) -> Donors | None:
+    """ "Nine countries pledged ...": the states the next sentence lists, when exactly nine."""
+    count = number(subject.group("count") or "")
+    if count is None or count < 2:
+        return None
+    text = ctx.actors.text
+    end = _SENTENCE_END.search(text, sentence_end)
+    stop = end.end() if end else len(text)
+    nxt = [m for m in ctx.actors.in_span(sentence_end, stop) if usable(m) and m.kind != "person"]
+    if not nxt or not _INTRO.match(text[sentence_end : nxt[0].start]):
+        return None
+    group = coordinated_right(text, nxt, 0, stop)
+    names: list[str] = []
+    for g in group:
+        names.extend(n for n in resolve(g, ctx)[0] if n not in names)
+    if len(names) != count:
+        return None
+    chain = (subject.group(0).strip(), *(g.surface for g in group))
+    return Donors(tuple(names), chain, None, 0, count)
