@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from pledgewatch.config import Settings
-from pledgewatch.errors import PledgewatchError
+from pledgewatch.errors import DocumentNotStoredError, PledgewatchError
 from pledgewatch.sources import SourceDefaults
 from pledgewatch.workflows import IngestEvent, ingest, refresh_ledger
 
@@ -74,7 +74,7 @@ def submit_document(
         errors[0].path = "request body"
         raise errors[0]
     if not done:
-        raise PledgewatchError("the document was not stored")
+        raise DocumentNotStoredError("the document was neither stored nor refused", path="request body")
     return done[0]
 
 
