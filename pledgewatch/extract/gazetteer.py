@@ -47,6 +47,7 @@ class Organisation:
     aliases: tuple[str, ...]
     acronyms: tuple[str, ...]
     capitals: tuple[str, ...]
+    recipient: bool = False  # the initiative or a body that receives contributions: never a donor
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +183,7 @@ def _load_organisations() -> tuple[Organisation, ...]:
                 aliases=_strings(rec.get("aliases"), f"{where}.aliases", filename),
                 acronyms=_strings(rec.get("acronyms"), f"{where}.acronyms", filename),
                 capitals=_strings(rec.get("capitals"), f"{where}.capitals", filename),
+                recipient=rec.get("recipient") is True,
             )
         )
     if not orgs:

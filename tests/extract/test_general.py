@@ -247,3 +247,24 @@ def test_general_subjects(text: str, expected: set[Key]) -> None:
 def test_unlisted_titles_give_the_speaker() -> None:
     claims = extract("Ireland will give 20 million euros, Tánaiste Helen McEntee said.").claims
     assert [c.speaker for c in claims] == ["Helen McEntee"]
+
+
+RECIPIENT_CASES: list[tuple[str, set[Key]]] = [
+    # the initiative (a recipient body in the gazetteer) never gives to itself
+    ("The Board of Peace will provide $3 billion for new housing.", set()),
+    # "raised/secured X from Y": Y gives, the subject only collects
+    ("The Board of Peace has raised $4 billion from member states.", set()),
+    (
+        "The appeal secured $35 million from Denmark and Finland.",
+        {(("Denmark", "Finland"), "commit", "pledge", "funding", (35e6, "USD"))},
+    ),
+    (
+        "Japan will raise $20 million for the appeal.",
+        {(("Japan",), "commit", "pledge", "funding", (20e6, "USD"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECIPIENT_CASES)
+def test_general_recipients_are_no_donors(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

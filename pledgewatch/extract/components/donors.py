@@ -19,6 +19,7 @@ from importlib import resources
 
 from pledgewatch.errors import ExtractDataError
 from pledgewatch.extract.components.actors import ActorMention, DocumentActors
+from pledgewatch.extract.gazetteer import load_gazetteer
 
 _COORD = re.compile(r"^(?:\s*(?:,|and|&|as well as|both|the|also|plus)\s*)*$", re.I)
 _LIST_LEAD = re.compile(r"^\s*(?:both\s+|the\s+|all\s+)*$", re.I)
@@ -167,7 +168,14 @@ def resolve(
         members = load_groups().get(m.name, ())
         named = [s for s in ctx.states_seen if s in members]
         return named, None
+    if m.name in _recipients():
+        return [], None  # "the Board of Peace will provide ...": the initiative gives nothing to itself
     return [m.name], None
+
+
+@lru_cache(maxsize=1)
+def _recipients() -> frozenset[str]:
+    return frozenset(o.name for o in load_gazetteer().organisations if o.recipient)
 
 
 def coordinated_left(text: str, mentions: list[ActorMention], head: int, floor: int) -> list[ActorMention]:
