@@ -71,19 +71,22 @@ def ingest(
     Documents stream from the sources through the extractor into the store: already
     stored texts are skipped before extraction, and a document that fails (reading,
     extracting or storing) is reported through ``on_event`` while the batch goes on.
+    At the end, the ledger rows the new claims touch are refreshed (one transaction).
     """
     from pledgewatch.store.documents import save_document
 
     summary = IngestSummary()
     inputs = list_inputs(paths)
     summary.inputs = len(inputs)
+    stored: list[str] = []
 
     def emit(event: IngestEvent) -> None:
         if event.kind == "failed" and event.error is not None:
             summary.failed += 1
             summary.errors.append(event.error)
-        elif event.kind == "stored":
+        elif event.kind == "stored" and event.doc_id is not None:
             summary.stored += 1
+            stored.append(event.doc_id)
         elif event.kind == "duplicate":
             summary.duplicates += 1
         if on_event is not None:
@@ -109,6 +112,7 @@ def ingest(
                 summary.memberships += result.memberships
             kind: EventKind = "stored" if result.stored else "duplicate"
             emit(IngestEvent(kind, where, doc_id=result.doc_id, claims=result.claims))
+    refresh_ledger(engine, stored)
     return summary
 
 
@@ -221,7 +225,6 @@ def build_demo(
         with engine.connect() as conn:
             documents = list_documents(conn, limit=None)
             claims = {d.doc_id: count_claims(conn, doc_id=d.doc_id) for d in documents}
-        refresh_ledger(engine, [d.doc_id for d in documents])
     finally:
         engine.dispose()
     return DemoResult(summary=summary, documents=documents, claims_per_document=claims)

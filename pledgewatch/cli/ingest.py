@@ -43,6 +43,8 @@ def ingest(
 
     A document already stored (same text) is a duplicate and stores nothing. Exits 1 if anything failed.
 
+    The ledger rows the new claims touch are brought up to date at the end of the batch.
+
     Examples:
 
       pledgewatch ingest news/ --initiative "Board of Peace"

@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from pledgewatch.config import Settings
 from pledgewatch.errors import DocumentNotStoredError, PledgewatchError
 from pledgewatch.sources import SourceDefaults
-from pledgewatch.workflows import IngestEvent, ingest, refresh_ledger
+from pledgewatch.workflows import IngestEvent, ingest
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 ALLOWED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl")
@@ -47,7 +47,6 @@ def _run(
     summary = ingest(
         engine, [str(path)], defaults=defaults, max_bytes=settings.max_bytes, workers=1, on_event=on_event
     )
-    refresh_ledger(engine, [d.doc_id for d in done if d.stored])
     return done, list(summary.errors)
 
 

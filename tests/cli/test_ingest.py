@@ -43,6 +43,15 @@ def test_ingest_stores_a_batch_and_says_so(run: Run, tmp_path: Path, db_url: str
     assert doc.text == ARTICLES["astana"].replace("\r\n", "\n")
 
 
+def test_ingest_brings_the_ledger_up_to_date(run: Run, tmp_path: Path, db_url: str) -> None:
+    write_batch(tmp_path / "news")
+    assert run("--db", db_url, "ingest", "news", "--initiative", "Board of Peace").exit_code == 0
+    ledger = run("--db", db_url, "ledger", "--format", "json")
+    assert ledger.exit_code == 0, ledger.output
+    rows = {(p["donor"], p["category"], p["status"]) for p in json.loads(ledger.stdout)["pledges"]}
+    assert {("Qatar", "funding", "pledged"), ("Kazakhstan", "medical", "pledged")} <= rows
+
+
 def test_reingesting_stores_nothing_and_says_so(
     run: Run, tmp_path: Path, db_url: str, stored_count: Count
 ) -> None:
