@@ -268,3 +268,23 @@ RECIPIENT_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), RECIPIENT_CASES)
 def test_general_recipients_are_no_donors(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+INKIND_CASES: list[tuple[str, set[Key]]] = [
+    # energy and other in-kind goods no other category covers are humanitarian, counted or not
+    (
+        "Estonia has handed over 120 large generators to Moldovan towns.",
+        {(("Estonia",), "commit", "delivered", "humanitarian", (120.0, "generators"))},
+    ),
+    (
+        "Greece is supplying electricity through a floating power barge, officials said.",
+        {(("Greece",), "commit", "delivered", "humanitarian", None)},
+    ),
+    # a body that secured pledges collects what others gave: it is no donor
+    ("The World Health Organization secured about $3 billion in new pledges for its plan.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INKIND_CASES)
+def test_general_in_kind_and_collected_pledges(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
