@@ -110,6 +110,8 @@ class Pipeline:
                     action = cast(Action, mdraft.action)
                     members.append((Membership(mdraft.member, action, ev, mdraft.date, mdraft.rule), mdraft))
             ctx.see(local)
+        if ctx.recipients:  # "Gavi raises $9 billion" in the headline of a text where Gavi collects pledges
+            claims = [(c, d) for c, d in claims if not set(c.donors) <= ctx.recipients]
         extraction = Extraction(
             claims=tuple(c for c, _ in claims),
             memberships=tuple(m for m, _ in members),

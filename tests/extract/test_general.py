@@ -288,3 +288,18 @@ INKIND_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), INKIND_CASES)
 def test_general_in_kind_and_collected_pledges(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+def test_a_body_that_collects_pledges_is_no_donor_anywhere_in_its_document() -> None:
+    text = (
+        "UNICEF raises $2 billion at Geneva summit\n\n"
+        "UNICEF, the children's agency, secured more than $2 billion in new pledges for its strategy. "
+        "Norway pledged $300 million to UNICEF."
+    )
+    assert keys(text) == {(("Norway",), "commit", "pledge", "funding", (300e6, "USD"))}
+
+
+def test_aid_since_a_dated_month_is_earlier_aid() -> None:
+    assert (
+        keys("Oman has provided more than $60 million to Yemen since March 2015, the minister said.") == set()
+    )

@@ -77,6 +77,11 @@ class SentenceReader(ObjectReader):
             return []
         if humanitarian_only and _MILITARY.search(text):
             return self._exclusively_humanitarian(inp, humanitarian_only.start())
+        for n in nonclaims:
+            if n.name == "nonclaim.collected_pledges":  # "Gavi secured $9 billion in pledges": a recipient
+                lo = next(a for a, b in _clauses(text) if a <= n.start < b)
+                who = subject_donors(text, s.start, inp.mentions, lo, n.start, self.ctx)
+                self.ctx.recipients.update(who.names if who else ())
         blocked = [(n.start, _phrase_end(text, n.end)) for n in nonclaims if n.scope == "phrase"]
         inp.blocked = blocked
         clauses = _clauses(text)

@@ -56,6 +56,7 @@ class DocContext:
     last_donors_no: int = -(10**6)  # the sentence that named the last donors
     last_person: ActorMention | None = None
     states_seen: list[str] = field(default_factory=list)
+    recipients: set[str] = field(default_factory=set)  # bodies the document shows collecting pledges
 
     def set_donors(self, names: tuple[str, ...]) -> None:
         self.last_donors, self.last_donors_no = names, self.sentence_no
