@@ -303,3 +303,30 @@ def test_aid_since_a_dated_month_is_earlier_aid() -> None:
     assert (
         keys("Oman has provided more than $60 million to Yemen since March 2015, the minister said.") == set()
     )
+
+
+MORE_CASES: list[tuple[str, set[Key]]] = [
+    # a progressive with a money amount announces it (spec: "is contributing $10 billion" is a pledge)
+    (
+        "Austria is providing an extra 40 million euros in aid.",
+        {(("Austria",), "commit", "pledge", "funding", (40e6, "EUR"))},
+    ),
+    # each count keeps its own "of" phrase
+    (
+        "Pakistan sent 8 tonnes of medicines and 3 tonnes of flour on a military plane.",
+        {
+            (("Pakistan",), "commit", "delivered", "medical", (8.0, "tonnes")),
+            (("Pakistan",), "commit", "delivered", "food", (3.0, "tonnes")),
+        },
+    ),
+    # an aid agency named with a trailing 'center' is still the subject
+    (
+        "The KSrelief center signed an agreement worth $6 million with the agency.",
+        {(("Saudi Arabia",), "commit", "pledge", "funding", (6e6, "USD"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CASES)
+def test_general_more(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

@@ -96,7 +96,7 @@ INCREASED = re.compile(
 )
 # "150 trucks of food and medicine into Gaza": what the counted things hold, up to a preposition
 _OF_PHRASE = re.compile(
-    r"\s+of\s+((?:(?!\b(?:to|into|for|through|via|in|at|from|by|on|with)\b)[^,;()])*)", re.I
+    r"\s+of\s+((?:(?!\b(?:to|into|for|through|via|in|at|from|by|on|with)\b|\d)[^,;()])*)", re.I
 )
 _BY = re.compile(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$", re.I)
 _CONTRIBUTION = re.compile(r"\bcontributions?\b", re.I)
@@ -212,8 +212,11 @@ class ObjectReader:
                     drafts.extend(self._split_each(inp, cue, donors, None, each, collective, lo, hi))
                 for q in money:
                     reference = self._reference(text, q, off)
+                    announced = cue.name == "delivered.progressive" and cue.kind != "deny"
                     use = (
-                        Cue(cue.start, cue.end, "pledge", "pledge", cue.name, cue.text) if reference else cue
+                        Cue(cue.start, cue.end, "pledge", "pledge", cue.name, cue.text)
+                        if reference or announced  # "is providing a further €1.1 billion": announced
+                        else cue
                     )
                     drafts.extend(self._split_each(inp, use, donors, q, each, collective, lo, hi))
                 continue
