@@ -12,14 +12,15 @@ and are re-exported here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, RowMapping, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, IntegrityError
 
 from pledgewatch.errors import DocumentNotStoredError
-from pledgewatch.records import Document, Extraction
+from pledgewatch.records import Claim, Document, Extraction
 from pledgewatch.store.actors import actor_ids
 from pledgewatch.store.claims import count_claims, list_claims, list_memberships
 from pledgewatch.store.tables import claim_donors, claims, documents, memberships
@@ -29,6 +30,7 @@ __all__ = [
     "count_claims",
     "count_documents",
     "get_document",
+    "insert_claims",
     "list_claims",
     "list_documents",
     "list_memberships",
@@ -119,41 +121,57 @@ def _free_doc_id(conn: Connection, document: Document) -> str:
 
 
 def _insert_claims(conn: Connection, document_id: int, extraction: Extraction) -> None:
-    if not extraction.claims:
-        return
-    ids = actor_ids(conn, (name for claim in extraction.claims for name in claim.donors))
+    version = extraction.extractor_version or None
+    found = [
+        c if c.extractor_version or version is None else replace(c, extractor_version=version)
+        for c in extraction.claims
+    ]
+    insert_claims(conn, document_id, found)
+
+
+def insert_claims(
+    conn: Connection, document_id: int, found: Sequence[Claim], *, first_position: int = 0
+) -> list[int]:
+    """Insert claims of one document, with their donors, at positions ``first_position`` on; each
+    keeps its own review state and extractor version. Returns their ids, in order."""
+    if not found:
+        return []
     rows = [
         {
             "document_id": document_id,
-            "position": position,
-            "stance": claim.stance,
-            "stage": claim.stage,
-            "category": claim.category,
-            "amount_value": claim.amount.value if claim.amount else None,
-            "amount_unit": claim.amount.unit if claim.amount else None,
-            "bound": claim.bound,
-            "collective": claim.collective,
-            "recipient": claim.recipient,
-            "period": claim.period,
-            "speaker": claim.speaker,
-            "date": claim.date,
-            "evidence": claim.evidence.text,
-            "evidence_start": claim.evidence.start,
-            "evidence_end": claim.evidence.end,
-            "rule": claim.rule,
-            "extractor_version": claim.extractor_version or extraction.extractor_version or None,
-            "review_state": claim.review_state,
+            "position": first_position + i,
+            "stance": c.stance,
+            "stage": c.stage,
+            "category": c.category,
+            "amount_value": c.amount.value if c.amount else None,
+            "amount_unit": c.amount.unit if c.amount else None,
+            "bound": c.bound,
+            "collective": c.collective,
+            "recipient": c.recipient,
+            "period": c.period,
+            "speaker": c.speaker,
+            "date": c.date,
+            "evidence": c.evidence.text,
+            "evidence_start": c.evidence.start,
+            "evidence_end": c.evidence.end,
+            "rule": c.rule,
+            "extractor_version": c.extractor_version or None,
+            "review_state": c.review_state,
         }
-        for position, claim in enumerate(extraction.claims)
+        for i, c in enumerate(found)
     ]
-    claim_ids = conn.execute(insert(claims).returning(claims.c.id, sort_by_parameter_order=True), rows)
+    ids = list(
+        conn.execute(insert(claims).returning(claims.c.id, sort_by_parameter_order=True), rows).scalars()
+    )
+    actors = actor_ids(conn, (name for c in found for name in c.donors))
     donor_rows = [
-        {"claim_id": claim_id, "position": position, "actor_id": ids[name]}
-        for claim_id, claim in zip(claim_ids.scalars(), extraction.claims, strict=True)
-        for position, name in enumerate(claim.donors)
+        {"claim_id": claim_id, "position": position, "actor_id": actors[name]}
+        for claim_id, c in zip(ids, found, strict=True)
+        for position, name in enumerate(c.donors)
     ]
     if donor_rows:
         conn.execute(insert(claim_donors), donor_rows)
+    return ids
 
 
 def _insert_memberships(conn: Connection, document_id: int, extraction: Extraction) -> None:
