@@ -145,6 +145,9 @@ def generate(engine: Engine, n_docs: int, n_claims: int, seed: int) -> float:
 
 
 def _fix_sequences(engine: Engine) -> None:
+    # Planner statistics, as any database has them some time after a bulk import.
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
     if engine.dialect.name != "postgresql":
         return
     with engine.begin() as conn:
