@@ -330,3 +330,28 @@ MORE_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), MORE_CASES)
 def test_general_more(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+PREFILTER_CASES: list[tuple[str, set[Key]]] = [
+    # a text whose only cue is a negated modal is still read
+    (
+        "Austria said it would not renew its funding for the agency.",
+        {(("Austria",), "deny", "pledge", "funding", None)},
+    ),
+    # "X's contribution amounts to Y"
+    (
+        "Luxembourg's contribution amounts to 12 million euros.",
+        {(("Luxembourg",), "commit", "pledge", "funding", (12e6, "EUR"))},
+    ),
+    # a title's own "of" does not govern the person it names
+    (
+        "Finland's Minister of International Development Ville Tavio announced 15 million euros "
+        "for the appeal.",
+        {(("Finland",), "commit", "pledge", "funding", (15e6, "EUR"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PREFILTER_CASES)
+def test_general_prefilter_and_titles(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

@@ -126,8 +126,12 @@ def usable(m: ActorMention) -> bool:
 def governed(text: str, m: ActorMention, floor: int) -> bool:
     """True when a preposition governs the mention ("by Egypt and Norway", "in Washington")."""
     words = _WORD.findall(text[floor : m.start])
-    for word in reversed(words[-5:]):
+    recent = words[-5:]
+    for i in range(len(recent) - 1, -1, -1):
+        word = recent[i]
         low = word.lower()
+        if low == "of" and i > 0 and recent[i - 1][0].isupper():
+            continue  # "Minister of International Development Anne X": the title's own "of"
         if low in load_grammar()[0]:
             if low == "with" and re.match(r"\s+\w+ing\b", text[m.end : m.end + 20]):
                 return False  # "with the United States pledging $4 billion"
