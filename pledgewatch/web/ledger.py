@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
@@ -23,6 +23,7 @@ from pledgewatch.records import (
     CONFLICT_KINDS,
     PLEDGE_STATUSES,
     Category,
+    Claim,
     ConflictKind,
     PledgeStatus,
 )
@@ -77,11 +78,8 @@ def _aggregates(request: Request, conn: Connection) -> Aggregates:
     return fresh
 
 
-@router.get("/", response_class=HTMLResponse)
-def overview(request: Request, conn: Conn) -> HTMLResponse:
-    sums = _aggregates(request, conn)
-    matrix = sums.matrix
-    by_status = {s: sum(c.pledges for c in matrix if c.status == s) for s in PLEDGE_STATUSES}
+def _category_table(matrix: list[wq.CategoryStatus]) -> dict[str, dict[str, Any]]:
+    """The overview's table: per category with pledges, the count per status and the USD sums."""
     table = {}
     for category in CATEGORIES:
         cells = [c for c in matrix if c.category == category]
@@ -91,6 +89,13 @@ def overview(request: Request, conn: Conn) -> HTMLResponse:
                 "pledged_usd": _sum(c.pledged_usd for c in cells),
                 "delivered_usd": _sum(c.delivered_usd for c in cells),
             }
+    return table
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, conn: Conn) -> HTMLResponse:
+    sums = _aggregates(request, conn)
+    by_status = {s: sum(c.pledges for c in sums.matrix if c.status == s) for s in PLEDGE_STATUSES}
     bars = [DonorBar(d.donor, d.pledged_usd, d.delivered_usd, donor_href(d.donor)) for d in sums.donors]
     context = {
         "section": "overview",
@@ -99,7 +104,7 @@ def overview(request: Request, conn: Conn) -> HTMLResponse:
         "conflicts": sums.conflicts,
         "documents": count_documents(conn),
         "by_status": by_status,
-        "table": table,
+        "table": _category_table(sums.matrix),
         "statuses": PLEDGE_STATUSES,
         "bars_chart": pledged_vs_delivered(bars),
         "status_chart": status_strip(by_status),
@@ -156,6 +161,21 @@ def pledge_page(
     return render(request, "pledge.html", context)
 
 
+def _timeline_points(claims: list[Claim]) -> list[TimelinePoint]:
+    """One point per dated claim (its own date, else its source's), on its category's lane."""
+    return [
+        TimelinePoint(
+            day=day,
+            lane=c.category,
+            kind="deny" if c.stance == "deny" else c.stage,
+            label=f"{c.stance} · {c.stage} · {c.category} ({c.doc_id})",
+            href=doc_href(c.doc_id, c.id),
+        )
+        for c in claims
+        if (day := c.date or c.published) is not None
+    ]
+
+
 @router.get("/donors/{name:path}", response_class=HTMLResponse)
 def donor_page(
     name: Annotated[str, Path(min_length=1, max_length=300)], request: Request, conn: Conn
@@ -171,18 +191,7 @@ def donor_page(
     views = lq.claims_with_sources(conn, sorted(set(drawn) | quoted))
     by_id = {v.claim.id: v.claim for v in views}
     drawn_ids = set(drawn)
-    shown = [v for v in views if v.claim.id in drawn_ids]
-    points = [
-        TimelinePoint(
-            day=day,
-            lane=c.category,
-            kind="deny" if c.stance == "deny" else c.stage,
-            label=f"{c.stance} · {c.stage} · {c.category} ({c.doc_id})",
-            href=doc_href(c.doc_id, c.id),
-        )
-        for c in (v.claim for v in shown)
-        if (day := c.date or c.published) is not None
-    ]
+    points = _timeline_points([v.claim for v in views if v.claim.id in drawn_ids])
     sums = wq.list_donors(conn, name=canonical, limit=1)
     context = {
         "section": "pledges",
