@@ -355,3 +355,26 @@ PREFILTER_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), PREFILTER_CASES)
 def test_general_prefilter_and_titles(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+ADDED_CASES: list[tuple[str, set[Key]]] = [
+    # "added $X" after another donor's pledge is a pledge of its own; "he added" is speech
+    (
+        "Chile pledged $40 million; Peru added $10 million.",
+        {
+            (("Chile",), "commit", "pledge", "funding", (40e6, "USD")),
+            (("Peru",), "commit", "pledge", "funding", (10e6, "USD")),
+        },
+    ),
+    ('"Our support will continue," the Peruvian minister added.', set()),
+    # donors outside the state system that the gazetteer lists
+    (
+        "The Arab Coordination Group committed $3 billion to the recovery plan.",
+        {(("Arab Coordination Group",), "commit", "pledge", "funding", (3e9, "USD"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ADDED_CASES)
+def test_general_added_and_listed_bodies(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
