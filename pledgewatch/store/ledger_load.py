@@ -174,7 +174,7 @@ def _load_by_ids(
             for r in conn.execute(select(*claim_columns, claims.c.document_id).where(claims.c.id.in_(chunk)))
         ]
         wanted = sorted({r[18] for r in rows} - by_row_id.keys())
-        for i in range(0, len(wanted), ID_CHUNK):
+        for i in range(0, len(wanted), CHUNK):
             for doc in conn.execute(
                 select(
                     documents.c.id,
@@ -184,10 +184,12 @@ def _load_by_ids(
                     documents.c.outlet,
                     documents.c.title,
                     documents.c.url,
-                ).where(documents.c.id.in_(wanted[i : i + ID_CHUNK]))
+                ).where(documents.c.id.in_(wanted[i : i + CHUNK]))
             ):
                 by_row_id[doc[0]] = Source(*tuple(doc)[1:])
-        donors = _donors(conn, claim_donors.c.claim_id.in_(chunk), True)
+        donors: dict[int, tuple[str, ...]] = {}
+        for i in range(0, len(chunk), CHUNK):  # short IN lists: PostgreSQL then reads the index
+            donors.update(_donors(conn, claim_donors.c.claim_id.in_(chunk[i : i + CHUNK]), True))
         for row in rows:
             source = by_row_id[row[18]]
             sources[source.doc_id] = source
