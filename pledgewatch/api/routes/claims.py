@@ -23,7 +23,12 @@ def claim_out(claim: Any) -> ClaimOut:
     return ClaimOut.model_validate(claim)
 
 
-@router.get("/claims", response_model=PageOf[ClaimOut], summary="List claims")
+@router.get(
+    "/claims",
+    response_model=PageOf[ClaimOut],
+    summary="List claims",
+    description="One document's claims (doc_id) in their order in its text; otherwise in stored order.",
+)
 def claims_list(
     conn: Conn,
     paging: Page,
