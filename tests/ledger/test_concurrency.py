@@ -118,10 +118,12 @@ def test_two_ingest_commands_at_once_store_every_document_and_claim(db_url: str,
         assert conn.execute(select(func.count()).select_from(documents)).scalar_one() == 24
         assert conn.execute(select(func.count()).select_from(claims)).scalar_one() == expected
         found, sources = load_claims(conn)
+        incremental = snapshot(conn)  # what the two ingests left, each refreshing its rows
         rebuild_ledger(conn)
         conn.commit()
         stored = snapshot(conn)
     engine.dispose()
+    assert incremental == stored and stored[0], "ingest's incremental ledger equals a rebuild"
     pure = build_ledger(found, documents=sources)
     assert [p.donor for p in stored[0]] == [p.donor for p in pure.pledges]
     assert len(stored[1]) == len(pure.conflicts)
