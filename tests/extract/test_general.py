@@ -378,3 +378,9 @@ ADDED_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), ADDED_CASES)
 def test_general_added_and_listed_bodies(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+def test_a_modal_with_an_unlisted_giving_verb_passes_the_prefilter() -> None:
+    assert keys("Lisbon would release 8 million euros in emergency aid.") == {
+        (("Portugal",), "commit", "pledge", "funding", (8e6, "EUR"))
+    }
