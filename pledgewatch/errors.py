@@ -125,6 +125,13 @@ class DocumentNotStoredError(StoreError):
     hint = "nothing of this document was stored; the rest of the batch goes on"
 
 
+class ExtractionFailedError(DocumentNotStoredError):
+    """The extractor failed on one document during ingest (a bug): it is not stored."""
+
+    code = "PW203"
+    hint = "nothing of this document was stored; `pledgewatch extract FILE` reproduces it: please report it"
+
+
 # --- PW30x: extract, entity gazetteers ------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Literal
 
 from sqlalchemy import Connection, Engine
 
-from pledgewatch.errors import PledgewatchError
+from pledgewatch.errors import ExtractionFailedError, PledgewatchError
 from pledgewatch.records import Document, Extraction
 from pledgewatch.sources import Input, SourceDefaults, SourceFailure, list_inputs, read_input
 
@@ -184,7 +184,8 @@ def _extract_one(document: Document) -> Extraction | PledgewatchError:
     except PledgewatchError as error:
         return error
     except Exception as error:  # an extractor bug must not take the batch down
-        return PledgewatchError(f"extraction failed: {type(error).__name__}: {error}", path=_where(document))
+        message = f"extraction failed: {type(error).__name__}: {error}"
+        return ExtractionFailedError(message, path=_where(document))
 
 
 def _where(document: Document) -> str:

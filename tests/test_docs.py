@@ -84,3 +84,17 @@ def test_extract_in_all_is_the_extractor() -> None:
 def test_the_top_level_help_has_examples() -> None:
     help_text = _root().help or ""
     assert "Examples" in help_text and "pledgewatch demo" in help_text
+
+
+def test_every_error_has_its_own_code_and_every_concrete_one_a_hint() -> None:
+    import pledgewatch.errors
+
+    classes = [
+        value
+        for value in vars(pledgewatch.errors).values()
+        if inspect.isclass(value) and issubclass(value, pledgewatch.PledgewatchError)
+    ]
+    codes = [c.code for c in classes]
+    assert all(re.fullmatch(r"PW\d{3}", code) for code in codes)
+    assert len(codes) == len(set(codes))
+    assert [c.__name__ for c in classes if not c.__subclasses__() and not c.hint] == []
