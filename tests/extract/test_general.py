@@ -384,3 +384,9 @@ def test_a_modal_with_an_unlisted_giving_verb_passes_the_prefilter() -> None:
     assert keys("Lisbon would release 8 million euros in emergency aid.") == {
         (("Portugal",), "commit", "pledge", "funding", (8e6, "EUR"))
     }
+
+
+def test_money_raised_with_partners_is_the_raisers_pledge() -> None:
+    text = "Spain and its partners raised more than 900 million euros for Yemen at a conference in Madrid."
+    assert keys(text) == {(("Spain",), "commit", "pledge", "funding", (900e6, "EUR"))}
+    assert keys("Britain and its partners pledged more than 800 million pounds in aid.") == set()

@@ -188,10 +188,11 @@ class SentenceReader(ObjectReader):
         for sub in _SUBORDINATE.finditer(text, start, cue.start):
             start = sub.end()  # "Kuwait hosted the conference, where participants pledged"
         speech_at = self._after_speech(text, start, cue.start)
-        if self._unnamed_antecedent(inp, speech_at, cue.start) or _AND_OTHERS.search(
-            text, speech_at, cue.start
-        ):
+        others = _AND_OTHERS.search(text, speech_at, cue.start)
+        if self._unnamed_antecedent(inp, speech_at, cue.start) or (others and cue.name != "pledge.raising"):
             return None  # "Britain and its partners pledged ...": the amount is not Britain's alone
+        if others:  # money raised at a conference is the raiser's (spec: "raising money ... is a pledge")
+            return subject_donors(text, s.start, inp.mentions, speech_at, others.start(), self.ctx)
         unnamed = unnamed_subject(text, speech_at, cue.start, s.start, inp.mentions)
         if unnamed is not None:  # "with governments and companies announcing": no named donor
             return named_next(self.ctx, s.end, unnamed)
