@@ -390,3 +390,32 @@ def test_money_raised_with_partners_is_the_raisers_pledge() -> None:
     text = "Spain and its partners raised more than 900 million euros for Yemen at a conference in Madrid."
     assert keys(text) == {(("Spain",), "commit", "pledge", "funding", (900e6, "EUR"))}
     assert keys("Britain and its partners pledged more than 800 million pounds in aid.") == set()
+
+
+DENY_MORE: list[tuple[str, set[Key]]] = [
+    # "denied sending X": what is denied was delivered
+    (
+        "Morocco has denied sending troops to the border.",
+        {(("Morocco",), "deny", "delivered", "security", None)},
+    ),
+    # a named subject after "denied that" is the donor of the denied claim
+    (
+        "The ministry in Muscat denied that Oman had pledged $70 million.",
+        {(("Oman",), "deny", "pledge", "funding", (70e6, "USD"))},
+    ),
+    # "will not be sending" is a denial like "will not send"
+    (
+        "Italy will not be sending soldiers, officials said.",
+        {(("Italy",), "deny", "pledge", "security", None)},
+    ),
+    # "has yet to pay its pledge" denies the delivery, with the pledge's amount
+    (
+        "Mexico has yet to pay its $15 million pledge.",
+        {(("Mexico",), "deny", "delivered", "funding", (15e6, "USD"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DENY_MORE)
+def test_general_more_denials(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

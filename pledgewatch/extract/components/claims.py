@@ -113,6 +113,8 @@ class SentenceReader(ObjectReader):
             if not cue.nominal and _PASSIVE.match(text, cue.end):
                 continue  # "an initiative proposed by Trump": the subject is not the giver
             verb = _MAIN_VERB.match(text, cue.end)
+            if verb and verb.group(1).lower() == "be" and re.match(r"\s+\w+ing\b", text[verb.end() :]):
+                verb = _MAIN_VERB.match(text, verb.end())  # "will not be sending soldiers"
             if cue.kind != "delivered" and verb and verb.group(1).lower() in self.cues.non_giving:
                 continue  # "will allow aid trucks", "plans to discuss funding"
             obj_lo = donors.end if cue.nominal else cue.end

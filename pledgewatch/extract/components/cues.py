@@ -114,9 +114,10 @@ _SMALL_GAP = re.compile(r"^[\s\w'’]{0,40}$")
 _GAP_STOP = re.compile(r"\b(?:and|or|but|while|whereas|which|who|because|after|before|when|if|as)\b", re.I)
 
 
-# "rejected reports that the emirate would give": the second verb has a subject of its own
+# "rejected reports that the emirate would give", "denied that Qatar had pledged": the second verb
+# has a subject of its own
 _OWN_SUBJECT = re.compile(
-    r"\bthat\s+the\s+(?:kingdom|emirate|country|government|state|sultanate|republic)\b", re.I
+    r"\bthat\s+(?:(?i:the)\s+(?i:kingdom|emirate|country|government|state|sultanate|republic)\b|[A-Z])"
 )
 
 
