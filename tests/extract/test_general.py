@@ -419,3 +419,16 @@ DENY_MORE: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), DENY_MORE)
 def test_general_more_denials(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+def test_respectively_pairs_donors_with_amounts() -> None:
+    assert keys("Chile and Peru pledged $20 million and $15 million respectively.") == {
+        (("Chile",), "commit", "pledge", "funding", (20e6, "USD")),
+        (("Peru",), "commit", "pledge", "funding", (15e6, "USD")),
+    }
+
+
+def test_we_in_a_quote_is_the_speakers_state() -> None:
+    text = '"We are committing $40 million," said Foreign Minister Penny Wong.'
+    assert keys(text) == {(("Australia",), "commit", "pledge", "funding", (40e6, "USD"))}
+    assert keys("We will give $5 million, the statement said.") == set()

@@ -26,7 +26,7 @@ _LIST_LEAD = re.compile(r"^\s*(?:both\s+|the\s+|all\s+)*$", re.I)
 _NP_FILLER = re.compile(r"^(?:\s*(?:the|and|,|[A-Z][\w’'.-]*)\s*)*$")
 _PRONOUN = re.compile(
     r"\b(?:(?P<person>he|she)|(?P<state>the\s+(?:country|government|kingdom|emirate|state|sultanate|republic|nation)|its\s+government)"
-    r"|(?P<thing>it|they|its|their))\b",
+    r"|(?P<thing>it|they|its|their)|(?P<we>we|our\s+(?:country|government|nation)))\b",
     re.I,
 )
 _PAREN = re.compile(r"\s*\([^()]{1,60}\)")
@@ -248,6 +248,18 @@ def subject_donors(
             ]
             if own:
                 return Donors((own[-1].name,), (f'"{p.group(0)}"', own[-1].surface, own[-1].name), None, hi)
+        if p.group("we"):
+            # '"We are committing $250 million," said Prime Minister X': the quoted speaker's state
+            people = [m for m in mentions if m.kind == "person" and ctx.person_state(m)]
+            person = people[0] if people else None
+            state = ctx.person_state(person) if person else None
+            if (
+                person
+                and state
+                and text[: lo + p.start()].count("\u201c") + text[: lo + p.start()].count('"')
+            ):
+                return Donors((state,), (f'"{p.group(0)}"', person.name, state), person.name, hi)
+            return None
         if p.group("person"):
             person = ctx.last_person
             state = ctx.person_state(person) if person else None

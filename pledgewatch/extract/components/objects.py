@@ -19,6 +19,7 @@ from pledgewatch.extract.components.actors import ActorMention
 from pledgewatch.extract.components.categories import CategoryHit, CategoryLexicon
 from pledgewatch.extract.components.cues import Cue, CueLexicon
 from pledgewatch.extract.components.donors import DocContext, Donors, usable
+from pledgewatch.extract.components.recipients import recipient
 from pledgewatch.extract.segment import Sentence
 
 
@@ -98,19 +99,13 @@ INCREASED = re.compile(
 _OF_PHRASE = re.compile(
     r"\s+of\s+((?:(?!\b(?:to|into|for|through|via|in|at|from|by|on|with)\b|\d)[^,;()])*)", re.I
 )
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _BY = re.compile(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$", re.I)
 _CONTRIBUTION = re.compile(r"\bcontributions?\b", re.I)
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
 _PARTICIPATE = re.compile(
     r"^\s*(?:also\s+)?(?:participated|contributed|took\s+part|joined\s+in|chipped\s+in|did\s+too)\b", re.I
-)
-_RECIPIENT = re.compile(
-    r"\b(?:to|through|for|via|into)\s+(?:the\s+)?(?P<np>(?:[A-Z][\w’'().-]*|of|the|and|for|[a-z]+’s|[a-z]+'s)"
-    r"(?:\s+(?:[A-Z][\w’'().-]*|of|the|and|for|Development|Fund))*)"
-)
-_STUDENTS = re.compile(
-    r"\bfor\s+(?P<np>(?:[A-Z]\w+\s+)?(?:students|refugees|children|families|civilians|youth))\b"
 )
 
 
@@ -205,6 +200,12 @@ class ObjectReader:
         # never to be counted once per donor; "each" gives every donor the amount
         collective = len(donors.names) > 1 and not each
         drafts: list[Draft] = []
+        if len(money) == len(donors.names) > 1 and _RESPECTIVELY.search(text, lo, hi):
+            # "Germany and France pledged €200 million and €150 million respectively"
+            for name, q in zip(donors.names, money, strict=True):
+                one = Donors((name,), donors.chain, donors.speaker, donors.end)
+                drafts.append(self._draft(inp, cue, one, "funding", q, False, lo, hi))
+            categories = [c for c in categories if c != "funding"]
         for cat in categories:
             if cat == "funding" and money:
                 if cue.stage == "delivered" and all(self._reference(text, q, off) for q in money):
@@ -353,7 +354,7 @@ class ObjectReader:
             cue=cue.text,
             chain=donors.chain,
             speaker=donors.speaker or self._speaker(inp, cue.start),
-            recipient=_recipient(text, lo, hi),
+            recipient=recipient(text, lo, hi),
             period=self.cats.period(text, lo, hi),
             sentence=inp.sentence,
         )
@@ -382,17 +383,3 @@ class ObjectReader:
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
-
-
-def _recipient(text: str, lo: int, hi: int) -> str | None:
-    m = _STUDENTS.search(text, lo, hi)
-    if m:
-        return m.group("np")
-    for m in _RECIPIENT.finditer(text, lo, hi):
-        words = m.group("np").strip().rstrip(",. ").split()
-        while words and words[-1].lower() in ("of", "the", "and", "for", "to", "in"):
-            words.pop()
-        np = " ".join(words)
-        if np and np[0].isupper() and len(np) > 3:
-            return np
-    return None
