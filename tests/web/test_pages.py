@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from api.conftest import MAX_BYTES, Site
@@ -182,7 +183,14 @@ def test_upload_over_the_limit_is_refused(web: Site) -> None:
 
 @pytest.mark.parametrize("path", ["/static/style.css", "/static/app.js", "/static/favicon.svg"])
 def test_assets_are_served_by_the_app(web: Site, path: str) -> None:
-    assert web.client.get(path).status_code == 200
+    import pledgewatch.web
+
+    response = web.client.get(path)
+    assert response.status_code == 200
+    packaged = Path(pledgewatch.web.__file__).parent / path.lstrip("/")
+    assert response.content == packaged.read_bytes() and response.content
+    kind = {".css": "text/css", ".js": "javascript", ".svg": "image/svg+xml"}[packaged.suffix]
+    assert kind in response.headers["content-type"]
 
 
 def test_pages_load_nothing_from_elsewhere(web: Site) -> None:
