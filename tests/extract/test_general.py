@@ -432,3 +432,18 @@ def test_we_in_a_quote_is_the_speakers_state() -> None:
     text = '"We are committing $40 million," said Foreign Minister Penny Wong.'
     assert keys(text) == {(("Australia",), "commit", "pledge", "funding", (40e6, "USD"))}
     assert keys("We will give $5 million, the statement said.") == set()
+
+
+def test_amounts_from_named_donors_after_a_subjectless_cue() -> None:
+    text = "The pledges included $90 million from Kuwait and $40 million from Oman."
+    assert keys(text) == {
+        (("Kuwait",), "commit", "pledge", "funding", (90e6, "USD")),
+        (("Oman",), "commit", "pledge", "funding", (40e6, "USD")),
+    }
+
+
+def test_category_words_modifying_an_event_or_body_are_not_given() -> None:
+    assert keys("Jordan offered to host the reconstruction conference.") == set()
+    assert keys("Jordan offered to host a fundraiser.") == {
+        (("Jordan",), "commit", "pledge", "funding", None)
+    }

@@ -40,6 +40,7 @@ class CategoryLexicon:
     refine: frozenset[str]
     period_re: re.Pattern[str]
     place_words: frozenset[str] = frozenset()
+    head_nouns: frozenset[str] = frozenset()
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CategoryHit]:
         """Category terms in ``text[start:end]`` (offsets into ``text``), in order."""
@@ -48,6 +49,9 @@ class CategoryLexicon:
         for m in self.terms.finditer(text, start, end):
             if m.group(0)[0].isupper() and m.start() > 0 and not _sentence_initial(text, m.start()):
                 continue
+            head = _NEXT_WORD.match(text, m.end())
+            if head and head.group(1).lower() in self.head_nouns:
+                continue  # "the reconstruction conference", "a humanitarian agency": a modifier
             category = self.term_categories[int((m.lastgroup or "g0")[1:])]
             hits.append(CategoryHit(m.start(), m.end(), category, m.group(0)))
         for m in self.cased.finditer(text, start, end):
@@ -72,6 +76,7 @@ class CategoryLexicon:
         return m.group(0) if m else None
 
 
+_NEXT_WORD = re.compile(r"\s+([\w’']+)")
 # the word before a run of capitalised words ("near [Khan Younis City]")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*(?:[A-Z][\w’'-]*\s+)*$")
 
@@ -126,6 +131,7 @@ def compile_categories(data: dict[str, Any]) -> CategoryLexicon:
             refine=refine,
             period_re=re.compile("|".join(f"(?:\\b{p}\\b)" for p in data["period"]), re.I),
             place_words=frozenset(str(w).lower() for w in data.get("cased_place_words", [])),
+            head_nouns=frozenset(str(w).lower() for w in data.get("head_nouns", [])),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ExtractDataError(f"categories.json is invalid: {error}", path=path) from error

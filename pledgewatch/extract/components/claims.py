@@ -15,7 +15,14 @@ from dataclasses import replace
 
 from pledgewatch.extract.components.categories import CategoryLexicon
 from pledgewatch.extract.components.cues import Cue, CueLexicon, NonClaim
-from pledgewatch.extract.components.donors import DocContext, Donors, list_after, subject_donors, usable
+from pledgewatch.extract.components.donors import (
+    DocContext,
+    Donors,
+    list_after,
+    resolve,
+    subject_donors,
+    usable,
+)
 from pledgewatch.extract.components.groups import named_next, unnamed_subject
 from pledgewatch.extract.components.objects import (
     INCREASED,
@@ -38,6 +45,7 @@ _PRONOUN_ONLY = re.compile(
 )
 # "to the reconstruction fund": the channel's name says nothing about what is given.
 _FROM = re.compile(r"\bfrom\b", re.I)
+_FROM_ACTOR = re.compile(r"\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?")
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+$|n['’]t\s+$", re.I)
 _AND_OTHERS = re.compile(
     r"\b(?:and|with)\s+(?:its|their|his|her|other|several|many|some)\s+(?:\w+\s+)?"
@@ -109,6 +117,8 @@ class SentenceReader(ObjectReader):
                 continue  # "Japan's pledge of $500 million": the verbal reading of the noun decides
             prev[c_lo] = (cue, donors)
             if donors is None or not donors.names:
+                # "The pledges included $500 million from Saudi Arabia and $300 million from Qatar"
+                drafts.extend(self._amounts_from(inp, cue, nxt))
                 continue
             if not cue.nominal and _PASSIVE.match(text, cue.end):
                 continue  # "an initiative proposed by Trump": the subject is not the giver
@@ -215,6 +225,25 @@ class SentenceReader(ObjectReader):
         if prev is not None and prev[1] is not None and (len(words) <= 3 or _VP_AND.search(region)):
             return prev[1]  # "Bahrain built a bridge in Mosul and also sent doctors": the same subject
         return None
+
+    def _amounts_from(self, inp: SentenceInput, cue: Cue, hi: int) -> list[Draft]:
+        """Money amounts after a cue without a subject, each followed by "from <actor>"."""
+        text, off = inp.sentence.text, inp.sentence.start
+        out = []
+        for q in inp.quantities:
+            if not (q.is_money and cue.end <= q.start - off < hi) or q.conversion:
+                continue
+            source = _FROM_ACTOR.match(text, q.end - off)
+            actor = next(
+                (m for m in inp.mentions if source and m.start - off == source.end() and usable(m)), None
+            )
+            if actor is None or actor.kind == "person":
+                continue
+            names, _ = resolve(actor, self.ctx)
+            if names:
+                one = Donors(tuple(names), (actor.surface,), None, actor.end - off)
+                out.append(self._draft(inp, cue, one, "funding", q, False, q.start - off, q.end - off))
+        return out
 
     def _unnamed_antecedent(self, inp: SentenceInput, lo: int, hi: int) -> bool:
         """ "Kuwait and Bahrain were among the nine countries that together pledged ...": the
