@@ -447,3 +447,20 @@ def test_category_words_modifying_an_event_or_body_are_not_given() -> None:
     assert keys("Jordan offered to host a fundraiser.") == {
         (("Jordan",), "commit", "pledge", "funding", None)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Oman and Jordan brokered the truce. The two countries pledged a combined $300 million.",
+            {(("Oman", "Jordan"), "commit", "pledge", "funding", (300e6, "USD"))},
+        ),
+        ("Oman and Jordan brokered the truce. Two countries pledged a combined $300 million.", set()),
+        ("Oman, Jordan and Egypt met. The two countries pledged a combined $300 million.", set()),
+    ],
+)
+def test_a_definite_counted_group_takes_the_states_of_the_previous_sentence(
+    text: str, expected: set[Key]
+) -> None:
+    assert keys(text) == expected

@@ -23,7 +23,7 @@ from pledgewatch.extract.components.donors import (
     subject_donors,
     usable,
 )
-from pledgewatch.extract.components.groups import named_next, unnamed_subject
+from pledgewatch.extract.components.groups import named_before, named_next, unnamed_subject
 from pledgewatch.extract.components.objects import (
     INCREASED,
     Draft,
@@ -207,7 +207,7 @@ class SentenceReader(ObjectReader):
             return subject_donors(text, s.start, inp.mentions, speech_at, others.start(), self.ctx)
         unnamed = unnamed_subject(text, speech_at, cue.start, s.start, inp.mentions)
         if unnamed is not None:  # "with governments and companies announcing": no named donor
-            return named_next(self.ctx, s.end, unnamed)
+            return named_next(self.ctx, s.end, unnamed) or named_before(self.ctx, s.start, unnamed)
         found = subject_donors(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
         pronoun = _PRONOUN_ONLY.match(text[speech_at : cue.start])
         if speech_at > start and pronoun and (found is None or found.chain[0].startswith('"')):

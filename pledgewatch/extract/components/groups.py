@@ -5,7 +5,8 @@ that names no donor: the cue must not reach back past it to an earlier actor
 (``unnamed_subject``). A counted group ("Nine countries pledged $7 billion") yields its
 members when the next sentence lists exactly that many states or organisations ("The
 group is made up of A, B, ... and I.": ``named_next``); spec/claims.md mandates the
-same for groups the preceding sentences name, which ``donors.resolve`` handles.
+same for groups the preceding sentence names ("The two countries": ``named_before``; listed
+groups such as "the Gulf states" are resolved by ``donors.resolve``).
 The group nouns are data (``data/grammar.json``: ``unnamed_subjects``).
 """
 
@@ -40,7 +41,7 @@ def _unnamed() -> re.Pattern[str]:
     raw = resources.files("pledgewatch.extract.data").joinpath("grammar.json").read_text(encoding="utf-8")
     nouns = "|".join(sorted(json.loads(raw)["unnamed_subjects"], key=len, reverse=True))
     return re.compile(
-        rf"\b(?:(?P<count>\d+|[a-z]+)\s+)?(?:other\s+|donor\s+|western\s+|arab\s+|\w+\s+)?(?:{nouns})\s+"
+        rf"\b(?:(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?:other\s+|donor\s+|western\s+|arab\s+|\w+\s+)?(?:{nouns})\s+"
         r"(?:(?:\w+ly|also|have|has|had|will|would|are|were|all|together|jointly|too|each)\s+){0,3}$",
         re.I,
     )
@@ -55,6 +56,26 @@ def unnamed_subject(
         if usable(m) and lo <= m.end - offset <= hi:
             floor = max(floor, m.end - offset)
     return _unnamed().search(text, floor, hi)
+
+
+def named_before(ctx: DocContext, sentence_start: int, subject: re.Match[str]) -> Donors | None:
+    """ "Qatar and Egypt brokered the truce. The two countries pledged ...": a definite counted
+    group takes the states the previous sentence names, when exactly that many."""
+    count = number(subject.group("count") or "")
+    if count is None or count < 2 or not re.search(r"\bthe\s*$", subject.string[: subject.start()], re.I):
+        return None
+    text = ctx.actors.text
+    lo = max(0, sentence_start - 600)
+    last = len(text[:sentence_start].rstrip()) - 1  # the previous sentence's own full stop
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, max(lo, last))]
+    start = ends[-1] if ends else lo
+    names: list[str] = []
+    for m in ctx.actors.in_span(start, sentence_start):
+        if usable(m) and m.kind == "state" and m.name not in names:
+            names.append(m.name)
+    if len(names) != count:
+        return None
+    return Donors(tuple(names), (subject.group(0).strip(), *names), None, 0, count)
 
 
 def named_next(ctx: DocContext, sentence_end: int, subject: re.Match[str]) -> Donors | None:
