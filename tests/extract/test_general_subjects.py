@@ -273,3 +273,9 @@ def test_a_definite_counted_group_takes_the_states_of_the_previous_sentence(
     text: str, expected: set[Key]
 ) -> None:
     assert keys(text) == expected
+
+
+def test_lending_is_giving_money() -> None:
+    assert keys("The Nordic Investment Bank will lend €80 million to the utility.") == {
+        (("Nordic Investment Bank",), "commit", "pledge", "funding", (80e6, "EUR"))
+    }
