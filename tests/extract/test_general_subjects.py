@@ -279,3 +279,10 @@ def test_lending_is_giving_money() -> None:
     assert keys("The Nordic Investment Bank will lend €80 million to the utility.") == {
         (("Nordic Investment Bank",), "commit", "pledge", "funding", (80e6, "EUR"))
     }
+
+
+def test_a_named_institution_of_a_state_gives_for_it() -> None:
+    assert keys("Denmark's Ukraine Fund programme will provide 2 billion kroner.") == {
+        (("Denmark",), "commit", "pledge", "funding", (2e9, "DKK"))
+    }
+    assert keys("Egypt's allies pledged more aid.") == set()

@@ -32,6 +32,7 @@ _PRONOUN = re.compile(
 _PAREN = re.compile(r"\s*\([^()]{1,60}\)")
 _WORD = re.compile(r"[\w’'-]+")
 _POSSESSED = re.compile(r"^['’]s?\s+([\w-]+)")
+_NAMED_INSTITUTION = re.compile(r"^['’]s?\s+(?:[A-Z][\w-]*\s+){1,3}([a-z]+)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,10 @@ def _modifier(text: str, m: ActorMention, hi: int) -> bool:
     _, keep, after = load_grammar()
     owned = _POSSESSED.match(text[m.end : m.end + 40])
     if owned and owned.group(1).lower() not in keep:
-        return True
+        # "Norway's Nansen programme": a named institution of the possessor keeps it the giver
+        named = _NAMED_INSTITUTION.match(text[m.end : m.end + 60])
+        if not (named and named.group(1) in keep):
+            return True
     word = re.match(r"\s+([a-z][\w-]*)", text[m.end : hi])
     if word and not owned:
         w = word.group(1)
