@@ -22,7 +22,8 @@ def demo(
 ) -> None:
     """Build a FRESH database from the bundled demo corpus (Board of Peace, 2026) and show it.
 
-    The database is emptied first: everything in it is replaced by the demo.
+    The database is emptied first: everything in it is replaced by the demo. Prints the documents,
+    then the ledger, its totals and the conflicts between sources, and how to open the dashboard.
 
     Examples:
 
@@ -30,6 +31,7 @@ def demo(
 
       pledgewatch --db postgresql://me@localhost/pwdemo demo
     """
+    from pledgewatch.cli.ledger import print_ledger_overview
     from pledgewatch.workflows import build_demo
 
     url = db or _global_db(ctx) or DEMO_DB
@@ -43,8 +45,14 @@ def demo(
         url, workers=ctx.obj.workers if isinstance(ctx.obj, Settings) else 0, on_event=on_event
     )
     _show(result)
+    print_ledger_overview(url)
     console.print(
         f"Next: pledgewatch --db {url} ingest MORE_FILES/   ·   pledgewatch --help",
+        highlight=False,
+        soft_wrap=True,
+    )
+    console.print(
+        f"Open the dashboard: pledgewatch --db {url} serve   (then browse http://127.0.0.1:8000/)",
         highlight=False,
         soft_wrap=True,
     )

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,13 @@ def test_demo_builds_a_fresh_database_and_shows_it(run: Run, tmp_path: Path) -> 
     assert f"stored {len(DEMO_IDS)}, duplicates 0, failed 0" in first.stdout
     for doc_id in DEMO_IDS:
         assert doc_id in first.stdout
+    out = first.stdout
+    ledger_part = out[out.index("Ledger") :]  # the ledger comes after the documents table
+    assert out.index("washington-summit-report") < out.index("Ledger")
+    assert re.search(r"Kazakhstan +│ funding +│ disputed", ledger_part)
+    assert "Pledged:" in ledger_part and "stance conflict · Kazakhstan · funding" in ledger_part
+    assert "has not made any financial contributions" in ledger_part  # the denial's evidence
+    assert out.rstrip().endswith(f"pledgewatch --db {url} serve   (then browse http://127.0.0.1:8000/)")
     again = run("--db", url, "demo")  # the global --db works too; the database is rebuilt, not topped up
     assert f"stored {len(DEMO_IDS)}, duplicates 0, failed 0" in again.stdout
     engine = make_engine(url)
