@@ -20,7 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, IntegrityError
 
 from pledgewatch.errors import DocumentNotStoredError
-from pledgewatch.records import Claim, Document, Extraction
+from pledgewatch.records import Claim, Document, Extraction, Membership
 from pledgewatch.store.actors import actor_ids
 from pledgewatch.store.claims import count_claims, list_claims, list_memberships
 from pledgewatch.store.tables import claim_donors, claims, documents, memberships
@@ -104,7 +104,7 @@ def _save(conn: Connection, document: Document, extraction: Extraction) -> SaveR
         if row_id is None:  # another writer stored the same text a moment ago
             return SaveResult(doc_id=doc_id, stored=False)
         _insert_claims(conn, row_id, extraction)
-        _insert_memberships(conn, row_id, extraction)
+        insert_memberships(conn, row_id, extraction.memberships)
     return SaveResult(
         doc_id=doc_id,
         stored=True,
@@ -174,10 +174,11 @@ def insert_claims(
     return ids
 
 
-def _insert_memberships(conn: Connection, document_id: int, extraction: Extraction) -> None:
-    if not extraction.memberships:
+def insert_memberships(conn: Connection, document_id: int, found: Sequence[Membership]) -> None:
+    """Insert the memberships of one document, in their order."""
+    if not found:
         return
-    ids = actor_ids(conn, (m.member for m in extraction.memberships))
+    ids = actor_ids(conn, (m.member for m in found))
     rows = [
         {
             "document_id": document_id,
@@ -190,7 +191,7 @@ def _insert_memberships(conn: Connection, document_id: int, extraction: Extracti
             "evidence_end": m.evidence.end,
             "rule": m.rule,
         }
-        for position, m in enumerate(extraction.memberships)
+        for position, m in enumerate(found)
     ]
     conn.execute(insert(memberships), rows)
 

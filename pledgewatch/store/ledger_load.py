@@ -10,7 +10,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, literal, or_, select
 
-from pledgewatch.records import Amount, Claim, Evidence
+from pledgewatch.records import Claim
+from pledgewatch.store.claims import CLAIM_COLUMNS, claim_from_row
 from pledgewatch.store.tables import actors, claim_donors, claims, documents
 
 CHUNK = 500
@@ -29,25 +30,8 @@ class Source:
     url: str | None = None
 
 
-_COLUMNS = (
-    claims.c.id,
-    claims.c.stance,
-    claims.c.stage,
-    claims.c.category,
-    claims.c.amount_value,
-    claims.c.amount_unit,
-    claims.c.bound,
-    claims.c.collective,
-    claims.c.recipient,
-    claims.c.period,
-    claims.c.speaker,
-    claims.c.date,
-    claims.c.evidence,
-    claims.c.evidence_start,
-    claims.c.evidence_end,
-    claims.c.rule,
-    claims.c.extractor_version,
-    claims.c.review_state,
+# What the ledger reads of a document: the fields of ``Source``, in order.
+_SOURCE_COLUMNS = (
     documents.c.doc_id,
     documents.c.published,
     documents.c.initiative,
@@ -55,35 +39,10 @@ _COLUMNS = (
     documents.c.title,
     documents.c.url,
 )
+_COLUMNS = (*CLAIM_COLUMNS[:18], *_SOURCE_COLUMNS)  # a claim's columns, then its source's
 
 # The same columns with an empty string in place of the evidence sentence.
 _NO_TEXT = tuple(literal("").label("evidence") if c is claims.c.evidence else c for c in _COLUMNS)
-
-
-def claim_from_row(row: Any, donors: tuple[str, ...]) -> Claim:
-    """A claim from a row of ``_COLUMNS`` (by position: this runs for every claim of a rebuild)."""
-    (cid, stance, stage, category, value, unit, bound, collective, recipient, period, speaker, date,
-     evidence, start, end, rule, version, state, doc_id, published) = tuple(row)[:20]  # fmt: skip
-    return Claim(
-        donors=donors,
-        stance=stance,
-        stage=stage,
-        category=category,
-        evidence=Evidence(evidence, start, end),
-        amount=None if unit is None else Amount(float(value), unit),
-        bound=bound,
-        collective=bool(collective),
-        recipient=recipient,
-        period=period,
-        speaker=speaker,
-        date=date,
-        rule=rule,
-        id=cid,
-        doc_id=doc_id,
-        extractor_version=version,
-        review_state=state,
-        published=published,
-    )
 
 
 def _donors(conn: Connection, where: ColumnElement[bool], by_id: bool) -> dict[int, tuple[str, ...]]:
@@ -176,15 +135,7 @@ def _load_by_ids(
         wanted = sorted({r[18] for r in rows} - by_row_id.keys())
         for i in range(0, len(wanted), CHUNK):
             for doc in conn.execute(
-                select(
-                    documents.c.id,
-                    documents.c.doc_id,
-                    documents.c.published,
-                    documents.c.initiative,
-                    documents.c.outlet,
-                    documents.c.title,
-                    documents.c.url,
-                ).where(documents.c.id.in_(wanted[i : i + CHUNK]))
+                select(documents.c.id, *_SOURCE_COLUMNS).where(documents.c.id.in_(wanted[i : i + CHUNK]))
             ):
                 by_row_id[doc[0]] = Source(*tuple(doc)[1:])
         donors: dict[int, tuple[str, ...]] = {}

@@ -183,7 +183,17 @@ def list_conflicts(
     query = _conflict_where(select(conflicts), f, kind).order_by(
         conflicts.c.initiative, conflicts.c.donor, conflicts.c.category, conflicts.c.kind, conflicts.c.detail
     )
-    rows = conn.execute(query.offset(offset).limit(limit)).all()
+    return _with_sides(conn, conn.execute(query.offset(offset).limit(limit)).all())
+
+
+def conflicts_of_pledge(conn: Connection, pledge_id: int) -> list[Conflict]:
+    """Every conflict of one ledger row, with the claim ids of both sides."""
+    query = select(conflicts).where(conflicts.c.pledge_id == pledge_id).order_by(conflicts.c.id)
+    return _with_sides(conn, conn.execute(query).all())
+
+
+def _with_sides(conn: Connection, rows: Sequence[Any]) -> list[Conflict]:
+    """The ``Conflict`` of each row of ``conflicts``, with the claim ids of both sides."""
     sides: dict[tuple[int, str], list[int]] = defaultdict(list)
     ids = [r.id for r in rows]
     for start in range(0, len(ids), 500):

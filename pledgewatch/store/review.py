@@ -20,8 +20,10 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from pledgewatch.errors import ClaimNotFoundError, EvidenceNotFoundError, ReviewDocumentNotFoundError
 from pledgewatch.ledger.entries import resolve_donors
-from pledgewatch.records import Claim, Evidence, Extraction
+from pledgewatch.records import Claim, Evidence, Extraction, ReviewState
 from pledgewatch.store.actors import actor_ids
+from pledgewatch.store.claims import get_claim, list_claims
+from pledgewatch.store.documents import insert_claims, insert_memberships
 from pledgewatch.store.ledger import keys_of_claims, ledger_transaction, refresh_for_claims
 from pledgewatch.store.ledger_load import load_claims
 from pledgewatch.store.ledger_tables import review_log
@@ -64,18 +66,18 @@ def _log(conn: Connection, user: str, action: str, **values: Any) -> None:
     conn.execute(insert(review_log).values(action=action, reviewer=user, at=_now(), **values))
 
 
-def get_claim(conn: Connection, claim_id: int) -> Claim:
-    found, _ = load_claims(conn, ids=[claim_id])
-    if not found:
+def _claim(conn: Connection, claim_id: int) -> Claim:
+    found = get_claim(conn, claim_id)
+    if found is None:
         raise ClaimNotFoundError(f"no claim with id {claim_id}")
-    return found[0]
+    return found
 
 
 def _set_state(
     conn: Connection, claim_id: int, state: str, user: str, action: str, reason: str | None
 ) -> Claim:
     with ledger_transaction(conn):
-        before = get_claim(conn, claim_id)
+        before = _claim(conn, claim_id)
         old_keys = keys_of_claims(conn, [claim_id])
         conn.execute(update(claims).where(claims.c.id == claim_id).values(review_state=state))
         _log(
@@ -90,7 +92,7 @@ def _set_state(
             reason=reason,
         )
         refresh_for_claims(conn, [claim_id], old_keys)
-        return get_claim(conn, claim_id)
+        return _claim(conn, claim_id)
 
 
 def accept_claim(conn: Connection, claim_id: int, *, user: str) -> Claim:
@@ -106,7 +108,7 @@ def reject_claim(conn: Connection, claim_id: int, *, why: str, user: str) -> Cla
 def skip_claim(conn: Connection, claim_id: int, *, user: str) -> None:
     """Seen, not decided: logged, nothing changes."""
     with conn.begin() if not conn.in_transaction() else nullcontext():
-        claim = get_claim(conn, claim_id)
+        claim = _claim(conn, claim_id)
         _log(conn, user, "skip", claim_id=claim_id, doc_id=claim.doc_id)
 
 
@@ -114,7 +116,7 @@ def edit_claim(conn: Connection, claim_id: int, changes: dict[str, str], *, user
     """Change fields (``{"amount": "1200000000 USD", "category": "funding"}``); state becomes edited."""
     parsed = {name: parse_field(name, raw) for name, raw in changes.items()}
     with ledger_transaction(conn):
-        before = get_claim(conn, claim_id)
+        before = _claim(conn, claim_id)
         old_keys = keys_of_claims(conn, [claim_id])
         old = claim_values(before)
         row: dict[str, Any] = {"review_state": "edited"}
@@ -137,7 +139,7 @@ def edit_claim(conn: Connection, claim_id: int, changes: dict[str, str], *, user
             )
         conn.execute(update(claims).where(claims.c.id == claim_id).values(**row))
         refresh_for_claims(conn, [claim_id], old_keys)
-        return get_claim(conn, claim_id)
+        return _claim(conn, claim_id)
 
 
 def claim_values_of(name: str, value: Any) -> Any:
@@ -170,55 +172,17 @@ def _document_row(conn: Connection, doc_id: str) -> Any:
     return row
 
 
-def _next_position(conn: Connection, document_id: int) -> int:
+def _insert(
+    conn: Connection, document_id: int, found: list[Claim], *, state: ReviewState, version: str | None
+) -> list[int]:
+    """Store claims after the document's last one, all in ``state`` and from extractor ``version``."""
+    if not found:
+        return []
     top = conn.execute(
         select(func.max(claims.c.position)).where(claims.c.document_id == document_id)
     ).scalar()
-    return 0 if top is None else int(top) + 1
-
-
-def _insert(
-    conn: Connection, document_id: int, found: list[Claim], state: str, version: str | None
-) -> list[int]:
-    if not found:
-        return []
-    start = _next_position(conn, document_id)
-    rows = [
-        {
-            "document_id": document_id,
-            "position": start + i,
-            "stance": c.stance,
-            "stage": c.stage,
-            "category": c.category,
-            "amount_value": c.amount.value if c.amount else None,
-            "amount_unit": c.amount.unit if c.amount else None,
-            "bound": c.bound,
-            "collective": c.collective,
-            "recipient": c.recipient,
-            "period": c.period,
-            "speaker": c.speaker,
-            "date": c.date,
-            "evidence": c.evidence.text,
-            "evidence_start": c.evidence.start,
-            "evidence_end": c.evidence.end,
-            "rule": c.rule,
-            "extractor_version": version,
-            "review_state": state,
-        }
-        for i, c in enumerate(found)
-    ]
-    ids = list(
-        conn.execute(insert(claims).returning(claims.c.id, sort_by_parameter_order=True), rows).scalars()
-    )
-    actors = actor_ids(conn, (d for c in found for d in c.donors))
-    donor_rows = [
-        {"claim_id": cid, "position": p, "actor_id": actors[d]}
-        for cid, c in zip(ids, found, strict=True)
-        for p, d in enumerate(c.donors)
-    ]
-    if donor_rows:
-        conn.execute(insert(claim_donors), donor_rows)
-    return ids
+    marked = [replace(c, review_state=state, extractor_version=version) for c in found]
+    return insert_claims(conn, document_id, marked, first_position=0 if top is None else int(top) + 1)
 
 
 def add_claim(conn: Connection, doc_id: str, claim: Claim, *, user: str) -> Claim:
@@ -230,10 +194,10 @@ def add_claim(conn: Connection, doc_id: str, claim: Claim, *, user: str) -> Clai
         if start < 0:
             raise EvidenceNotFoundError(f"evidence {sentence[:60]!r} is not in document {doc_id!r}")
         placed = replace(claim, evidence=Evidence(sentence, start, start + len(sentence)), rule="review:add")
-        (claim_id,) = _insert(conn, doc.id, [placed], "accepted", None)
+        (claim_id,) = _insert(conn, doc.id, [placed], state="accepted", version=None)
         _log(conn, user, "add", claim_id=claim_id, doc_id=doc_id, new_value=json.dumps(placed.to_spec()))
         refresh_for_claims(conn, [claim_id])
-        return get_claim(conn, claim_id)
+        return _claim(conn, claim_id)
 
 
 def _identity(c: Claim) -> tuple[object, ...]:
@@ -287,7 +251,7 @@ def reextract_document(
         fresh = [c for c in extraction.claims if _identity(c) not in known]
         conn.execute(delete(claims).where(claims.c.id.in_(machine)))
         version = extraction.extractor_version or None
-        ids = _insert(conn, doc.id, fresh, "machine", version)
+        ids = _insert(conn, doc.id, fresh, state="machine", version=version)
         _replace_memberships(conn, doc.id, extraction)
         conn.execute(update(documents).where(documents.c.id == doc.id).values(extractor_version=version))
         _log(conn, user, "reextract", doc_id=doc_id, old_value=doc.extractor_version, new_value=version)
@@ -299,42 +263,13 @@ def reextract_document(
 
 def _replace_memberships(conn: Connection, document_id: int, extraction: Extraction) -> None:
     conn.execute(delete(memberships).where(memberships.c.document_id == document_id))
-    if not extraction.memberships:
-        return
-    ids = actor_ids(conn, (m.member for m in extraction.memberships))
-    conn.execute(
-        insert(memberships),
-        [
-            {
-                "document_id": document_id,
-                "position": i,
-                "actor_id": ids[m.member],
-                "action": m.action,
-                "date": m.date,
-                "evidence": m.evidence.text,
-                "evidence_start": m.evidence.start,
-                "evidence_end": m.evidence.end,
-                "rule": m.rule,
-            }
-            for i, m in enumerate(extraction.memberships)
-        ],
-    )
+    insert_memberships(conn, document_id, extraction.memberships)
 
 
 def review_queue(conn: Connection, *, limit: int | None = 50, offset: int = 0) -> list[Claim]:
-    """Machine claims still to review, in document order."""
-    ids = list(
-        conn.execute(
-            select(claims.c.id)
-            .where(claims.c.review_state == "machine")
-            .order_by(claims.c.document_id, claims.c.position)
-            .offset(offset)
-            .limit(limit)
-        ).scalars()
-    )
-    found, _ = load_claims(conn, ids=ids)
-    order = {cid: i for i, cid in enumerate(ids)}
-    return sorted(found, key=lambda c: order[c.id or 0])
+    """Machine claims still to review, in the order they were stored (by id: an index walk, fast
+    with a million claims)."""
+    return list_claims(conn, review_state="machine", limit=limit, offset=offset)
 
 
 def review_history(

@@ -6,33 +6,16 @@ bounded (ids or a limit) and runs on an index, so pages stay fast with a million
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
 
-from pledgewatch.records import Claim, Conflict
+from pledgewatch.records import Claim
 from pledgewatch.store.claims import select_claims, with_donors
-from pledgewatch.store.ledger_tables import conflict_claims, conflicts, ledger_lock, pledges
+from pledgewatch.store.ledger_tables import conflicts, ledger_lock, pledges
 from pledgewatch.store.tables import claims
-
-
-def claims_by_ids(conn: Connection, ids: Iterable[int]) -> list[Claim]:
-    """The claims with these ids, in the order of the ids; unknown ids are left out."""
-    wanted = list(dict.fromkeys(ids))
-    found: dict[int, Claim] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        rows = conn.execute(select_claims().where(claims.c.id.in_(chunk))).all()
-        found.update((claim.id, claim) for claim in with_donors(conn, rows) if claim.id is not None)
-    return [found[i] for i in wanted if i in found]
-
-
-def get_claim(conn: Connection, claim_id: int) -> Claim | None:
-    found = claims_by_ids(conn, [claim_id])
-    return found[0] if found else None
 
 
 def newest_claims(conn: Connection, *, limit: int = 10, review_state: str | None = None) -> list[Claim]:
@@ -100,7 +83,7 @@ def donor_sums(conn: Connection, *, limit: int = 12, initiative: str | None = No
     return [DonorSums(*row) for row in conn.execute(query)]
 
 
-# --- conflicts by the pledge row they belong to ------------------------------------------------
+# --- the pledge row each conflict belongs to ------------------------------------------------
 
 
 def conflict_pledge_ids(conn: Connection, conflict_ids: Iterable[int]) -> dict[int, int]:
@@ -113,32 +96,6 @@ def conflict_pledge_ids(conn: Connection, conflict_ids: Iterable[int]) -> dict[i
         )
         found.update((cid, pid) for cid, pid in conn.execute(query))
     return found
-
-
-def conflicts_of_pledge(conn: Connection, pledge_id: int) -> list[Conflict]:
-    """Every conflict of one ledger row, with the claim ids of both sides."""
-    rows = conn.execute(
-        select(conflicts).where(conflicts.c.pledge_id == pledge_id).order_by(conflicts.c.id)
-    ).all()
-    sides: dict[tuple[int, str], list[int]] = defaultdict(list)
-    ids = [row.id for row in rows]
-    if ids:
-        query = select(conflict_claims).where(conflict_claims.c.conflict_id.in_(ids))
-        for row in conn.execute(query.order_by(conflict_claims.c.claim_id)):
-            sides[(row.conflict_id, row.side)].append(row.claim_id)
-    return [
-        Conflict(
-            kind=row.kind,
-            initiative=row.initiative,
-            donor=row.donor,
-            category=row.category,
-            claim_ids_a=tuple(sides[(row.id, "a")]),
-            claim_ids_b=tuple(sides[(row.id, "b")]),
-            detail=row.detail,
-            id=row.id,
-        )
-        for row in rows
-    ]
 
 
 def list_donors(

@@ -23,7 +23,7 @@ from pledgewatch.api.security import (
 )
 from pledgewatch.errors import NotFoundError, PledgewatchError
 from pledgewatch.store import tokens as token_store
-from pledgewatch.store.web_queries import get_claim
+from pledgewatch.store.claims import get_claim
 from pledgewatch.web.render import render
 from pledgewatch.web.review import ReviewRequest, form_changes, review_claim
 from pledgewatch.web.submit import Submitted, submit_upload

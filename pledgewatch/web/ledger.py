@@ -141,7 +141,7 @@ def pledge_page(
     pledge = lq.get_pledge(conn, pledge_id)
     if pledge is None:
         raise NotFoundError(f"no pledge with id {pledge_id}")
-    conflicts = wq.conflicts_of_pledge(conn, pledge_id)
+    conflicts = lq.conflicts_of_pledge(conn, pledge_id)
     needed = {*pledge.claim_ids, *(i for c in conflicts for i in (*c.claim_ids_a, *c.claim_ids_b))}
     views = lq.claims_with_sources(conn, needed)
     claims = {v.claim.id: v.claim for v in views}

@@ -17,8 +17,8 @@ from sqlalchemy import Engine
 from pledgewatch.errors import NotFoundError, ReviewInputError
 from pledgewatch.records import Claim
 from pledgewatch.store import review as review_store
+from pledgewatch.store.claims import get_claim
 from pledgewatch.store.review_fields import claim_values
-from pledgewatch.store.web_queries import get_claim
 
 Action = Literal["accept", "reject", "edit"]
 

@@ -158,10 +158,11 @@ def test_reextract_command_keeps_reviewed_claims(filled: str) -> None:
     assert "beta:" in out and "1 reviewed kept" in out
     log = json.loads(run(filled, "review", "log", "--format", "json").stdout)
     assert log[0]["action"] == "reextract" and log[0]["doc_id"] == "beta"
-    from pledgewatch.store.review import get_claim
+    from pledgewatch.store.claims import get_claim
 
     engine = make_engine(filled)
     with engine.connect() as conn:
         kept = get_claim(conn, deny["id"])
     engine.dispose()
+    assert kept is not None
     assert kept.review_state == "rejected" and kept.evidence.text == deny["evidence"]

@@ -11,8 +11,7 @@ from pledgewatch.api.schemas import ClaimOut
 from pledgewatch.api.schemas import Page as PageOf
 from pledgewatch.errors import NotFoundError
 from pledgewatch.records import Category, ReviewState
-from pledgewatch.store.claims import list_claims
-from pledgewatch.store.web_queries import get_claim
+from pledgewatch.store.claims import get_claim, list_claims
 
 router = APIRouter(tags=["claims"])
 
