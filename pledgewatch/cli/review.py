@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
@@ -19,6 +21,11 @@ from pledgewatch.cli.output import console, print_error
 from pledgewatch.config import Settings
 from pledgewatch.errors import PledgewatchError
 from pledgewatch.ledger.views import claim_to_dict
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from pledgewatch.records import Claim
 
 review_app = typer.Typer(
     name="review",
@@ -170,7 +177,15 @@ def list_queue(
         console.print("Nothing to review.")
 
 
-def _done(claim) -> None:  # type: ignore[no-untyped-def]
+def _apply(ctx: typer.Context, action: Callable[[Connection], Claim]) -> None:
+    """Run one review action in its own transaction, then say what the claim now is."""
+    engine = _engine(ctx)
+    try:
+        with engine.connect() as conn:
+            claim = action(conn)
+            conn.commit()
+    finally:
+        engine.dispose()
     console.print(f"claim #{claim.id} is now [bold]{claim.review_state}[/]; its ledger rows are refreshed.")
 
 
@@ -183,14 +198,7 @@ def accept(
     """The claim is right. Example: pledgewatch review accept 12"""
     from pledgewatch.store.review import accept_claim
 
-    engine = _engine(ctx)
-    try:
-        with engine.connect() as conn:
-            claim = accept_claim(conn, claim_id, user=_user(user))
-            conn.commit()
-    finally:
-        engine.dispose()
-    _done(claim)
+    _apply(ctx, lambda conn: accept_claim(conn, claim_id, user=_user(user)))
 
 
 @review_app.command("reject")
@@ -206,14 +214,7 @@ def reject(
     """
     from pledgewatch.store.review import reject_claim
 
-    engine = _engine(ctx)
-    try:
-        with engine.connect() as conn:
-            claim = reject_claim(conn, claim_id, why=why, user=_user(user))
-            conn.commit()
-    finally:
-        engine.dispose()
-    _done(claim)
+    _apply(ctx, lambda conn: reject_claim(conn, claim_id, why=why, user=_user(user)))
 
 
 _FIELD_OPTIONS = {
@@ -258,14 +259,7 @@ def edit(
     given = {k: v for k, v in locals().items() if k in _FIELD_OPTIONS and v is not None}
     if not given:
         raise ReviewFieldError("give at least one field to change, e.g. --amount '1200000000 USD'")
-    engine = _engine(ctx)
-    try:
-        with engine.connect() as conn:
-            claim = edit_claim(conn, claim_id, given, user=_user(user))
-            conn.commit()
-    finally:
-        engine.dispose()
-    _done(claim)
+    _apply(ctx, lambda conn: edit_claim(conn, claim_id, given, user=_user(user)))
 
 
 @review_app.command("add")
@@ -308,14 +302,7 @@ def add(
         speaker=speaker,
         date=parse_field("date", date) if date else None,
     )
-    engine = _engine(ctx)
-    try:
-        with engine.connect() as conn:
-            added = add_claim(conn, doc_id, claim, user=_user(user))
-            conn.commit()
-    finally:
-        engine.dispose()
-    _done(added)
+    _apply(ctx, lambda conn: add_claim(conn, doc_id, claim, user=_user(user)))
 
 
 @review_app.command("log")
