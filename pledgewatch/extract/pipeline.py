@@ -21,6 +21,13 @@ from pledgewatch.extract.components.claims import Draft, Quantity, SentenceInput
 from pledgewatch.extract.components.cues import CueLexicon, load_cues
 from pledgewatch.extract.components.dates import DateMention, find_dates
 from pledgewatch.extract.components.donors import DocContext
+from pledgewatch.extract.components.events import (
+    DatedEvent,
+    dated_events,
+    event_date,
+    load_event_rules,
+    referred_event,
+)
 from pledgewatch.extract.components.memberships import (
     MembershipDraft,
     MembershipRules,
@@ -35,6 +42,9 @@ EXTRACTOR_VERSION = "1.0.0"
 MAX_SENTENCE = 1500  # longer "sentences" are tables or run-together pages: no evidence a reader can check
 
 _NOT_EVENT_DATE = re.compile(r"(?:since|from|until|in|by|through|before|after)\s*$", re.I)
+# "DUBAI, Feb 20 - ...", "JAKARTA (Feb 20) - ...": the dateline dates the report, not the event
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'’\-]{1,30}(?:,\s*[A-Z][A-Za-z.]*)?(?:,\s*|\s*\(\s*)$")
+_DATELINE_AFTER = re.compile(r"^\s*\)?(?:\s*\([A-Za-z .]+\))?\s*(?:[-—–]|\.\s*/)")
 _PRONOUN = re.compile(
     r"\b(?:it|he|she|they|its|the\s+(?:country|government|kingdom|emirate|sultanate|republic|nation))\b", re.I
 )
@@ -96,7 +106,7 @@ class Pipeline:
                 continue  # no actor to give, or nothing to be given: no claim, no membership
             inp = SentenceInput(sentence, local, lazy.quantities(sentence))
             for draft in reader.read(inp):
-                claim = _claim(draft, lazy.date(index))
+                claim = _claim(draft, lazy.date(index) or lazy.event_of(index))
                 key = (claim.donors, claim.category, claim.stance, claim.stage, claim.amount, sentence.start)
                 if key not in seen_claims:
                     seen_claims.add(key)
@@ -127,7 +137,9 @@ class _Lazy:
         self.text, self.published, self.sentences = text, published, sentences
         self._quantities: list[Quantity] | None = None
         self._dates: list[list[tuple[int, dt.date]]] | None = None
+        self._spans: list[list[tuple[int, int, dt.date]]] = []
         self._events: dict[str, dt.date] | None = None
+        self._memory: list[DatedEvent] | None = None
 
     def quantities(self, s: Sentence) -> list[Quantity]:
         if self._quantities is None:
@@ -137,7 +149,8 @@ class _Lazy:
     def _all_dates(self) -> list[list[tuple[int, dt.date]]]:
         if self._dates is None:
             found = find_dates(self.text, self.published)
-            self._dates = [_dates_in(s, found) for s in self.sentences]
+            self._spans = [_dates_in(s, found) for s in self.sentences]
+            self._dates = [[(start, date) for start, _, date in spans] for spans in self._spans]
         return self._dates
 
     def date(self, index: int) -> dt.date | None:
@@ -149,6 +162,21 @@ class _Lazy:
             pairs = [(s, d) for s, d in zip(self.sentences, self._all_dates(), strict=True) if not s.noise]
             self._events = event_dates(pairs)
         return self._events.get(action)
+
+    def event_of(self, index: int) -> dt.date | None:
+        """The date of the event the sentence places its claim at ("during the inaugural meeting")."""
+        rules = load_event_rules()
+        ref = referred_event(rules, self.sentences[index].text)
+        if ref is None:
+            return None
+        if self._memory is None:
+            self._all_dates()
+            self._memory = []
+            for i, (s, spans) in enumerate(zip(self.sentences, self._spans, strict=True)):
+                if spans and not s.noise:
+                    local = [(a - s.start, b - s.start, d) for a, b, d in spans]
+                    self._memory.extend(dated_events(rules, i, s.text, local))
+        return event_date(self._memory, ref, index)
 
 
 @lru_cache(maxsize=1)
@@ -163,13 +191,20 @@ def _quantity(a: AmountMention) -> Quantity | None:
     return Quantity(a.start, a.end, a.value, a.unit, a.bound, a.is_conversion, a.surface)
 
 
-def _dates_in(s: Sentence, dates: list[DateMention]) -> list[tuple[int, dt.date]]:
+def _dates_in(s: Sentence, dates: list[DateMention]) -> list[tuple[int, int, dt.date]]:
     out = []
     for d in dates:
         if s.start <= d.start < s.end and d.precision == "day":
-            if _NOT_EVENT_DATE.search(s.text[max(0, d.start - s.start - 12) : d.start - s.start]):
+            before = s.text[: d.start - s.start]
+            if _NOT_EVENT_DATE.search(before[-12:]):
                 continue
-            out.append((d.start, d.date))
+            if (
+                len(before) <= 40
+                and _DATELINE_BEFORE.match(before)
+                and _DATELINE_AFTER.match(s.text[d.end - s.start :])
+            ):
+                continue
+            out.append((d.start, d.end, d.date))
     return out
 
 
