@@ -89,7 +89,8 @@ def keys_of_claims(conn: Connection, claim_ids: Collection[int]) -> set[PledgeKe
     return keys
 
 
-def _keys_with_members(conn: Connection, rows: Iterable[object]) -> set[PledgeKey]:
+def _keys_with_members(conn: Connection, rows: Iterable[object]) -> list[PledgeKey]:
+    """The keys of these stored rows, in their order (a joint row's members read back)."""
     rows = list(rows)
     groups = [r.id for r in rows if r.is_group]  # type: ignore[attr-defined]
     members: dict[int, list[str]] = {}
@@ -100,10 +101,10 @@ def _keys_with_members(conn: Connection, rows: Iterable[object]) -> set[PledgeKe
             )
         ):
             members.setdefault(pid, []).append(member)
-    return {
+    return [
         PledgeKey(r.initiative, r.donor, r.category, tuple(sorted(members.get(r.id, []))))  # type: ignore[attr-defined]
         for r in rows
-    }
+    ]
 
 
 def refresh_for_documents(conn: Connection, doc_ids: Iterable[str]) -> RefreshResult:
@@ -141,8 +142,13 @@ def _refresh(conn: Connection, claim_ids: Collection[int], keys: set[PledgeKey])
 
 
 def _group_keys_in(conn: Connection, scopes: set[tuple[str, str]]) -> set[PledgeKey]:
+    return {key for _, key in _group_rows_in(conn, scopes)}
+
+
+def _group_rows_in(conn: Connection, scopes: set[tuple[str, str]]) -> list[tuple[int, PledgeKey]]:
+    """The stored joint rows (id, key) of these (initiative, category) scopes."""
     if not scopes:
-        return set()
+        return []
     rows = conn.execute(
         select(
             pledges.c.id, pledges.c.initiative, pledges.c.donor, pledges.c.category, pledges.c.is_group
@@ -152,7 +158,9 @@ def _group_keys_in(conn: Connection, scopes: set[tuple[str, str]]) -> set[Pledge
             pledges.c.category.in_(sorted({c for _, c in scopes})),
         )
     ).all()
-    return _keys_with_members(conn, [r for r in rows if (r.initiative, r.category) in scopes])
+    rows = [r for r in rows if (r.initiative, r.category) in scopes]
+    keys = _keys_with_members(conn, rows)
+    return [(r.id, key) for r, key in zip(rows, keys, strict=True)]
 
 
 def _existing_rows(conn: Connection, keys: Collection[PledgeKey]) -> dict[tuple[str, str, str], int]:
@@ -189,25 +197,18 @@ def _claims_of_rows(conn: Connection, pledge_ids: list[int]) -> set[int]:
 
 
 def _claims_of_linked_groups(conn: Connection, keys: Collection[PledgeKey]) -> set[int]:
-    """Claims of the joint pledges that the members among ``keys`` belong to."""
+    """Claims of the joint pledges that the members among ``keys`` belong to.
+
+    The joint rows of the keys' initiatives and categories are few (the unique index finds
+    them); their members are then matched here, not by a scan of every row's members."""
     singles = {(k.initiative, k.donor, k.category) for k in keys if not k.group}
     if not singles:
         return set()
-    m = pledge_members.c
-    group_ids: set[int] = set()
-    members = sorted({d for _, d, _ in singles})
-    for start in range(0, len(members), CHUNK):
-        rows = conn.execute(
-            select(m.pledge_id, m.member, m.initiative, m.category)
-            .join(pledges, pledges.c.id == m.pledge_id)
-            .where(
-                m.member.in_(members[start : start + CHUNK]),
-                m.initiative.in_(sorted({i for i, _, _ in singles})),
-                m.category.in_(sorted({c for _, _, c in singles})),
-                pledges.c.is_group,
-            )
-        )
-        group_ids.update(pid for pid, member, ini, cat in rows if (ini, member, cat) in singles)
+    group_ids = {
+        pid
+        for pid, key in _group_rows_in(conn, {(i, c) for i, _, c in singles})
+        if any((key.initiative, member, key.category) in singles for member in key.group)
+    }
     return _claims_of_rows(conn, sorted(group_ids))
 
 
