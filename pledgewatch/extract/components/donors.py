@@ -33,6 +33,9 @@ _PAREN = re.compile(r"\s*\([^()]{1,60}\)")
 _WORD = re.compile(r"[\w’'-]+")
 _POSSESSED = re.compile(r"^['’]s?\s+([\w-]+)")
 _NAMED_INSTITUTION = re.compile(r"^['’]s?\s+(?:[A-Z][\w-]*\s+){1,3}([a-z]+)\b")
+# "... for Sudan, and Lithuania paid": after a comma and a conjunction a new clause has its own subject
+_CLAUSE_OPENER = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?:the\s+)?$", re.I)
+_TO_VERB = re.compile(r"^\s*(?:(?:also|then|later|itself|\w+ly)\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +148,12 @@ def governed(text: str, m: ActorMention, floor: int) -> bool:
     return False
 
 
+def _fresh_subject(text: str, m: ActorMention, hi: int) -> bool:
+    """ "... to buy wheat for Sudan, and Lithuania paid": the mention opens a new clause as the
+    subject of the verb right after it, whatever preposition governed the list before the comma."""
+    return bool(_CLAUSE_OPENER.search(text, 0, m.start)) and bool(_TO_VERB.match(text[m.end : hi]))
+
+
 def _modifier(text: str, m: ActorMention, hi: int) -> bool:
     """A state name used inside a longer name ("Ukraine Recovery Conference"), a mere
     possessor ("Ukraine's allies") or a noun modifier ("IDA replenishment", "US allies")."""
@@ -224,7 +233,7 @@ def subject_donors(
         i
         for i, m in enumerate(local)
         if usable(m)
-        and not governed(text, _shift(m, offset), lo)
+        and (not governed(text, _shift(m, offset), lo) or _fresh_subject(text, _shift(m, offset), hi))
         and not _modifier(text, _shift(m, offset), hi)
     ]
     if candidates:

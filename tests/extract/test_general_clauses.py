@@ -1,0 +1,51 @@
+"""General behaviours found on articles outside the dev set, third part: clause subjects,
+earlier aid by date, experts, plural cue nouns, in-kind categories. Each case is a sentence
+written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pledgewatch.extract import extract
+
+Key = tuple[tuple[str, ...], str, str, str, object]
+
+
+def keys(text: str, published: dt.date | None = dt.date(2026, 3, 10)) -> set[Key]:
+    out = set()
+    for c in extract(text, published).claims:
+        amount = (c.amount.value, c.amount.unit) if c.amount else None
+        out.add((c.donors, c.stance, c.stage, c.category, amount))
+    return out
+
+
+CLAUSE_CASES: list[tuple[str, set[Key]]] = [
+    # after ", and" a new clause has its own subject, even after "for <place>"
+    (
+        "Norway gave 4 million euros to buy rice for Chad, and Estonia paid for 9,000 tonnes of maize "
+        "for Niger.",
+        {
+            (("Norway",), "commit", "delivered", "funding", (4e6, "EUR")),
+            (("Estonia",), "commit", "delivered", "food", (9000.0, "tonnes")),
+        },
+    ),
+    (
+        "Chile sent doctors to Haiti, while Peru later shipped 300 tents.",
+        {
+            (("Chile",), "commit", "delivered", "medical", None),
+            (("Peru",), "commit", "delivered", "humanitarian", (300.0, "tents")),
+        },
+    ),
+    # a coordinated place after a preposition stays a place
+    (
+        "Ghana sent 50 tonnes of rice to Mali, and Niger.",
+        {(("Ghana",), "commit", "delivered", "food", (50.0, "tonnes"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSE_CASES)
+def test_general_clause_subjects(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
