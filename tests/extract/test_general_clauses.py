@@ -49,3 +49,37 @@ CLAUSE_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), CLAUSE_CASES)
 def test_general_clause_subjects(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+CATEGORY_CASES: list[tuple[str, set[Key]]] = [
+    # experts and specialists are know-how; medical or military experts keep their own category
+    (
+        "Iceland will send a team of geothermal specialists to Kenya.",
+        {(("Iceland",), "commit", "pledge", "expertise", None)},
+    ),
+    (
+        "Estonia will dispatch election experts to Moldova.",
+        {(("Estonia",), "commit", "pledge", "expertise", None)},
+    ),
+    ("Cuba will send a brigade of medical specialists.", {(("Cuba",), "commit", "pledge", "medical", None)}),
+    # shelter and winter items are in-kind humanitarian aid
+    (
+        "Austria sent 4,000 blankets and hygiene kits to Tonga.",
+        {(("Austria",), "commit", "delivered", "humanitarian", (4000.0, "blankets"))},
+    ),
+    (
+        "Portugal will provide sleeping bags and mattresses.",
+        {(("Portugal",), "commit", "pledge", "humanitarian", None)},
+    ),
+    # vaccine doses are medical; school supplies are education
+    (
+        "Mexico donated 200,000 vaccine doses to Belize.",
+        {(("Mexico",), "commit", "delivered", "medical", (200000.0, "doses"))},
+    ),
+    ("Finland will supply school kits to Malawi.", {(("Finland",), "commit", "pledge", "education", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CATEGORY_CASES)
+def test_general_in_kind_categories(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
