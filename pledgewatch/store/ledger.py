@@ -133,11 +133,12 @@ def _refresh(conn: Connection, claim_ids: Collection[int], keys: set[PledgeKey])
     if not keys:
         return RefreshResult(0, 0, 0)
     existing = _existing_rows(conn, keys)
-    needed = set(claim_ids) | _claims_of_rows(conn, [pid for pid in existing.values()])
+    links = _links_of_rows(conn, list(existing.values()))
+    needed = set(claim_ids) | {claim_id for _, claim_id in links}
     needed |= _claims_of_linked_groups(conn, keys)
     everything, sources = load_claims(conn, ids=needed, with_text=False)
     ledger = build_ledger(everything, documents=sources, keys=keys)
-    _write(conn, ledger, existing)
+    _write(conn, ledger, existing, links)
     return RefreshResult(len(keys), len(ledger.pledges), len(ledger.conflicts))
 
 
@@ -185,15 +186,23 @@ def _existing_rows(conn: Connection, keys: Collection[PledgeKey]) -> dict[tuple[
     return found
 
 
-def _claims_of_rows(conn: Connection, pledge_ids: list[int]) -> set[int]:
-    ids: set[int] = set()
+def _links_of_rows(conn: Connection, pledge_ids: list[int]) -> set[tuple[int, int]]:
+    """The stored (pledge id, claim id) links of these rows."""
+    links: set[tuple[int, int]] = set()
     for chunk in _chunks(sorted(pledge_ids)):
-        ids.update(
-            conn.execute(
-                select(pledge_claims.c.claim_id).where(pledge_claims.c.pledge_id.in_(chunk))
-            ).scalars()
+        links.update(
+            (int(p), int(c))
+            for p, c in conn.execute(
+                select(pledge_claims.c.pledge_id, pledge_claims.c.claim_id).where(
+                    pledge_claims.c.pledge_id.in_(chunk)
+                )
+            )
         )
-    return ids
+    return links
+
+
+def _claims_of_rows(conn: Connection, pledge_ids: list[int]) -> set[int]:
+    return {claim_id for _, claim_id in _links_of_rows(conn, pledge_ids)}
 
 
 def _claims_of_linked_groups(conn: Connection, keys: Collection[PledgeKey]) -> set[int]:
@@ -253,10 +262,13 @@ def pledge_row(pledge: Pledge) -> dict[str, object]:
 Row = tuple[str, str, str]
 
 
-def _write(conn: Connection, ledger: Ledger, existing: dict[Row, int]) -> None:
+def _write(
+    conn: Connection, ledger: Ledger, existing: dict[Row, int], links: set[tuple[int, int]] | None = None
+) -> None:
     """Make the stored rows in ``existing`` (and new ones) what the ledger says; ids of kept rows
     stay, and their claim and conflict links change only where they differ (a new claim in a
-    big row writes one link, not the whole row again)."""
+    big row writes one link, not the whole row again). ``links``: the stored claim links of
+    the ``existing`` rows, when already read."""
     produced = {(p.initiative, p.donor, p.category): p for p in ledger.pledges}
     _delete_rows(conn, sorted(pid for row, pid in existing.items() if row not in produced))
     ids: dict[Row, int] = {row: existing[row] for row in produced if row in existing}
@@ -271,7 +283,7 @@ def _write(conn: Connection, ledger: Ledger, existing: dict[Row, int]) -> None:
         for i, pledge in enumerate(fresh):
             ids[(pledge.initiative, pledge.donor, pledge.category)] = first + i
     kept_ids = sorted(ids[row] for row in produced if row in existing)
-    _sync_claims(conn, ledger, ids, kept_ids)
+    _sync_claims(conn, ledger, ids, kept_ids, links)
     _sync_members(conn, ledger, ids, kept_ids)
     _sync_conflicts(conn, ledger, ids, kept_ids)
 
@@ -297,17 +309,15 @@ def _bulk(conn: Connection, table: str, columns: tuple[str, ...], rows: Sequence
     _sql(conn, f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
-def _sync_claims(conn: Connection, ledger: Ledger, ids: dict[Row, int], kept_ids: list[int]) -> None:
-    have: set[tuple[int, int]] = set()
-    for chunk in _chunks(kept_ids):
-        have.update(
-            (int(p), int(c))
-            for p, c in conn.execute(
-                select(pledge_claims.c.pledge_id, pledge_claims.c.claim_id).where(
-                    pledge_claims.c.pledge_id.in_(chunk)
-                )
-            )
-        )
+def _sync_claims(
+    conn: Connection,
+    ledger: Ledger,
+    ids: dict[Row, int],
+    kept_ids: list[int],
+    links: set[tuple[int, int]] | None,
+) -> None:
+    kept = set(kept_ids)
+    have = _links_of_rows(conn, kept_ids) if links is None else {(p, c) for p, c in links if p in kept}
     want = {(ids[(p.initiative, p.donor, p.category)], cid) for p in ledger.pledges for cid in p.claim_ids}
     _sql(conn, "DELETE FROM pledge_claims WHERE pledge_id = ? AND claim_id = ?", sorted(have - want))
     _bulk(conn, "pledge_claims", ("pledge_id", "claim_id"), sorted(want - have))
