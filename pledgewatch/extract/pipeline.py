@@ -86,7 +86,7 @@ class Pipeline:
         sentences = split_sentences(text)
         doc_actors = DocumentActors(text, find_actors(text))
         lazy = _Lazy(text, published, sentences)
-        ctx = DocContext(doc_actors)
+        ctx = DocContext(doc_actors, year=published.year if published else None)
         reader = SentenceReader(self.cues, self.categories, ctx)
         claims: list[tuple[Claim, Draft]] = []
         members: list[tuple[Membership, MembershipDraft]] = []

@@ -83,3 +83,30 @@ CATEGORY_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), CATEGORY_CASES)
 def test_general_in_kind_categories(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+EARLIER_CASES: list[tuple[str, set[Key]]] = [
+    # aid dated before the publication year, or "last year", is earlier aid (spec: not a claim)
+    ("Sweden gave $40 million in emergency aid to Chad in 2024.", set()),
+    ("Sweden has provided $40 million in aid to Chad since last year.", set()),
+    ("Sweden sent 300 tonnes of flour to Chad last year.", set()),
+    # the current year, a future year, a span and "last year's" event keep the claim
+    (
+        "Sweden will give $40 million in 2026 to help Chad recover from last year's drought.",
+        {(("Sweden",), "commit", "pledge", "funding", (40e6, "USD"))},
+    ),
+    (
+        "Sweden will provide $40 million to Chad in 2025-2027.",
+        {(("Sweden",), "commit", "pledge", "funding", (40e6, "USD"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EARLIER_CASES)
+def test_aid_dated_before_publication_is_earlier_aid(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
+
+
+def test_a_past_year_needs_a_publication_date() -> None:
+    text = "Sweden gave $40 million in emergency aid to Chad in 2024."
+    assert keys(text, None) == {(("Sweden",), "commit", "delivered", "funding", (40e6, "USD"))}

@@ -59,6 +59,8 @@ _VP_AND = re.compile(r"(?:,\s*|\s)and\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.
 _PASSIVE = re.compile(r"\s+by\b(?!\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?\S*\d)")  # not "by 37 percent"
 _THAT = re.compile(r"\bthat\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
+# "in 2023", "during 2022": one year, not a span running on ("in 2023-2025", "in 2023 and 2024")
+_IN_YEAR = re.compile(r"\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b(?!\s*(?:[-–/]|and\b|to\b|through\b))")
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely|strictly|only)\s+humanitarian\b", re.I)
 _MILITARY = re.compile(r"\b(?:troops|soldiers|military|peacekeep\w*|armed\s+forces|deployment)\b", re.I)
 
@@ -144,6 +146,8 @@ class SentenceReader(ObjectReader):
                 for n in nonclaims
             ):
                 continue  # "having provided more than €3 billion since 2011": earlier aid
+            if self._earlier_year(text, obj_lo, obj_hi):
+                continue  # "sent $385 million in 2023" in a 2024 article: earlier aid
             each_own = self._listed_amounts(inp, donors) if cue.nominal else []
             if len(each_own) >= 2:  # "Pledges came from Norway ($50 million), Sweden ($40 million) ..."
                 for name, q in each_own:
@@ -158,6 +162,14 @@ class SentenceReader(ObjectReader):
             drafts.extend(self._claims(inp, cue, donors, obj_lo, obj_hi))
             self.ctx.set_donors(donors.names)
         return drafts
+
+    def _earlier_year(self, text: str, lo: int, hi: int) -> bool:
+        """A year before the publication year dates the object ("gave $50 million in 2022")."""
+        year = self.ctx.year
+        if year is None:
+            return False
+        found = _IN_YEAR.finditer(text, lo, hi)
+        return any(int(m.group(1)) < year and "," not in text[lo : m.start()] for m in found)
 
     def _cancelled(
         self, cue: Cue, cues: list[Cue], nonclaims: list[NonClaim], lo: int, hi: int, text: str

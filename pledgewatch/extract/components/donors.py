@@ -61,6 +61,7 @@ class DocContext:
     last_person: ActorMention | None = None
     states_seen: list[str] = field(default_factory=list)
     recipients: set[str] = field(default_factory=set)  # bodies the document shows collecting pledges
+    year: int | None = None  # the publication year: aid "in 2023" before it is earlier aid
 
     def set_donors(self, names: tuple[str, ...]) -> None:
         self.last_donors, self.last_donors_no = names, self.sentence_no
