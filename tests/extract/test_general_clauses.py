@@ -110,3 +110,36 @@ def test_aid_dated_before_publication_is_earlier_aid(text: str, expected: set[Ke
 def test_a_past_year_needs_a_publication_date() -> None:
     text = "Sweden gave $40 million in emergency aid to Chad in 2024."
     assert keys(text, None) == {(("Sweden",), "commit", "delivered", "funding", (40e6, "USD"))}
+
+
+SPEAKER_CASES: list[tuple[str, tuple[str, ...], str]] = [
+    # "his/her country" after a titled sayer is the sayer's state; titles may hold "and"
+    (
+        "Norway's Minister of Trade and Industry Cecilie Myrseth said her country would give €30 million.",
+        ("Norway",),
+        "Cecilie Myrseth",
+    ),
+    (
+        "Japanese Minister of Foreign Trade and Development Ken Sato said his government would give $9m.",
+        ("Japan",),
+        "Ken Sato",
+    ),
+    # a month word that is also a given name starts a name before a surname
+    (
+        "Czech Foreign Minister Jan Lipavsky said Prague would give $5 million.",
+        ("Czech Republic",),
+        "Jan Lipavsky",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "donors", "speaker"), SPEAKER_CASES)
+def test_titled_sayer_gives_state_and_speaker(text: str, donors: tuple[str, ...], speaker: str) -> None:
+    claims = extract(text, dt.date(2026, 3, 10)).claims
+    assert [(c.donors, c.speaker) for c in claims] == [(donors, speaker)]
+
+
+def test_a_month_abbreviation_before_a_day_is_still_a_date() -> None:
+    text = "Norway pledged 30 million euros on Jan 5, Minister Anniken Huitfeldt said."
+    claims = extract(text, dt.date(2026, 3, 1)).claims
+    assert [(c.speaker, c.date) for c in claims] == [("Anniken Huitfeldt", dt.date(2026, 1, 5))]

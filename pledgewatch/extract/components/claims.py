@@ -41,7 +41,9 @@ _ATTRIBUTION = re.compile(
     r"[,\u201d\"]\s*(?:(?:[\w.’'-]+\s+){0,8}?(?:said|says|added|noted|told|according\s+to)\b|said\b)", re.I
 )
 _PRONOUN_ONLY = re.compile(
-    r"^\s*(it|they|he|she|the\s+country|the\s+government)\s+(?:\w+ly\s+|also\s+)?$", re.I
+    r"^\s*(it|they|he|she|the\s+country|the\s+government|(?:his|her|their)\s+(?:country|government|nation))"
+    r"\s+(?:\w+ly\s+|also\s+)?$",
+    re.I,
 )
 # "to the reconstruction fund": the channel's name says nothing about what is given.
 _FROM = re.compile(r"\bfrom\b", re.I)

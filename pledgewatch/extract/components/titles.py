@@ -39,6 +39,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _GAP = re.compile(r"(?:['’]s)?\s*")
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?")
 _WORD = re.compile(r"[\w'’\-]+")
+# "Minister Jan Lipavsky", "Premier May Tan": month words that are also given names, before a surname
+_GIVEN_NAME_MONTHS = frozenset({"Jan", "April", "May", "June", "July", "August"})
+_NEXT_NAME = re.compile(rf"\s+{_TOKEN}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +130,10 @@ class TitleGrammar:
         for m in re.finditer(r"\S+", text[start:end]):
             word = m.group().rstrip(".,")
             s = start + m.start()
-            if word in self._not_names or s in actor_starts:
+            first_name = (
+                m.start() == 0 and word in _GIVEN_NAME_MONTHS and _NEXT_NAME.match(text, start + m.end())
+            )
+            if (word in self._not_names and not first_name) or s in actor_starts:
                 cut = s
                 break
             if _POSSESSIVE.search(m.group()):  # "Trump's newly launched board"
