@@ -143,3 +143,29 @@ def test_a_month_abbreviation_before_a_day_is_still_a_date() -> None:
     text = "Norway pledged 30 million euros on Jan 5, Minister Anniken Huitfeldt said."
     claims = extract(text, dt.date(2026, 3, 1)).claims
     assert [(c.speaker, c.date) for c in claims] == [("Anniken Huitfeldt", dt.date(2026, 1, 5))]
+
+
+PLURAL_CUE_CASES: list[tuple[str, set[Key]]] = [
+    # a plural cue noun listing amounts "from <donor>" gives each donor its own amount
+    (
+        "Fresh commitments included €30 million from Sweden and $20 million from Japan.",
+        {
+            (("Sweden",), "commit", "pledge", "funding", (30e6, "EUR")),
+            (("Japan",), "commit", "pledge", "funding", (20e6, "USD")),
+        },
+    ),
+    (
+        "Donations announced included 5,000 tonnes of maize from Canada and 40 ambulances from Qatar.",
+        {
+            (("Canada",), "commit", "pledge", "food", (5000.0, "tonnes")),
+            (("Qatar",), "commit", "pledge", "medical", (40.0, "ambulances")),
+        },
+    ),
+    # an unnamed source stays no donor
+    ("Other contributions included €3 million from private firms.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLURAL_CUE_CASES)
+def test_plural_cue_noun_lists_donors(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

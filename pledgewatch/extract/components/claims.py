@@ -48,6 +48,7 @@ _PRONOUN_ONLY = re.compile(
 # "to the reconstruction fund": the channel's name says nothing about what is given.
 _FROM = re.compile(r"\bfrom\b", re.I)
 _FROM_ACTOR = re.compile(r"\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?")
+_FROM_AFTER_COUNT = re.compile(r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+from\s+(?:the\s+)?")
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+$|n['’]t\s+$", re.I)
 _AND_OTHERS = re.compile(
     r"\b(?:and|with)\s+(?:its|their|his|her|other|several|many|some)\s+(?:\w+\s+)?"
@@ -245,9 +246,9 @@ class SentenceReader(ObjectReader):
         text, off = inp.sentence.text, inp.sentence.start
         out = []
         for q in inp.quantities:
-            if not (q.is_money and cue.end <= q.start - off < hi) or q.conversion:
+            if not (cue.end <= q.start - off < hi) or q.conversion:
                 continue
-            source = _FROM_ACTOR.match(text, q.end - off)
+            source = (_FROM_ACTOR if q.is_money else _FROM_AFTER_COUNT).match(text, q.end - off)
             actor = next(
                 (m for m in inp.mentions if source and m.start - off == source.end() and usable(m)), None
             )
@@ -256,7 +257,10 @@ class SentenceReader(ObjectReader):
             names, _ = resolve(actor, self.ctx)
             if names:
                 one = Donors(tuple(names), (actor.surface,), None, actor.end - off)
-                out.append(self._draft(inp, cue, one, "funding", q, False, q.start - off, q.end - off))
+                if q.is_money:
+                    out.append(self._draft(inp, cue, one, "funding", q, False, q.start - off, q.end - off))
+                elif source is not None:  # "5,000 tonnes of wheat from Canada": the count's own object
+                    out.extend(self._object_claims(inp, cue, one, q.start - off, source.start()))
         return out
 
     def _unnamed_antecedent(self, inp: SentenceInput, lo: int, hi: int) -> bool:
