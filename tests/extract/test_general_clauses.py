@@ -169,3 +169,31 @@ PLURAL_CUE_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), PLURAL_CUE_CASES)
 def test_plural_cue_noun_lists_donors(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+def _in_recovery_story(sentence: str) -> str:
+    return f"Moldova energy recovery\n\nDonors met in Chisinau to help Moldova rebuild its grid. {sentence}"
+
+
+SIGNED_CASES: list[tuple[str, set[Key]]] = [
+    # a signed financing agreement is a funding pledge of its giving party; the state the
+    # document shows receiving aid signs as the recipient
+    (
+        "The EIB and Moldova signed a €200 million financing agreement on Tuesday.",
+        {(("European Investment Bank",), "commit", "pledge", "funding", (200e6, "EUR"))},
+    ),
+    (
+        "Moldova and the World Bank signed a $150 million loan agreement.",
+        {(("World Bank",), "commit", "pledge", "funding", (150e6, "USD"))},
+    ),
+    (
+        "Moldova signed a $20 million grant agreement with Sweden.",
+        {(("Sweden",), "commit", "pledge", "funding", (20e6, "USD"))},
+    ),
+    ("Moldova signed a memorandum on energy cooperation with Romania.", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SIGNED_CASES)
+def test_signed_financing_agreement_leaves_out_the_recipient(sentence: str, expected: set[Key]) -> None:
+    assert keys(_in_recovery_story(sentence)) == expected

@@ -60,6 +60,7 @@ _WHICH = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|\w+ly)
 _MAIN_VERB = re.compile(r"\s+(?:(?:also|then|soon|now|not|further|jointly|\w+ly)\s+)?(\w+)")
 _VP_AND = re.compile(r"(?:,\s*|\s)and\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.I)
 _PASSIVE = re.compile(r"\s+by\b(?!\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?\S*\d)")  # not "by 37 percent"
+_WITH = re.compile(r"\bwith\b", re.I)
 _THAT = re.compile(r"\bthat\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
 # "in 2023", "during 2022": one year, not a span running on ("in 2023-2025", "in 2023 and 2024")
@@ -120,6 +121,8 @@ class SentenceReader(ObjectReader):
             donors = self._donors(inp, cue, c_lo, prev.get(c_lo))
             if cue.nominal and donors is None:
                 continue  # "Japan's pledge of $500 million": the verbal reading of the noun decides
+            if cue.name == "pledge.signed_financing" and donors is not None:
+                donors = self._signatory(inp, donors, cue.end, c_hi)
             prev[c_lo] = (cue, donors)
             if donors is None or not donors.names:
                 # "The pledges included $500 million from Saudi Arabia and $300 million from Qatar"
@@ -240,6 +243,23 @@ class SentenceReader(ObjectReader):
         if prev is not None and prev[1] is not None and (len(words) <= 3 or _VP_AND.search(region)):
             return prev[1]  # "Bahrain built a bridge in Mosul and also sent doctors": the same subject
         return None
+
+    def _signatory(self, inp: SentenceInput, donors: Donors, lo: int, hi: int) -> Donors | None:
+        """ "The EIB and Moldova signed a loan agreement", "Moldova signed a grant agreement with
+        Sweden": the state the document shows receiving aid signs as the recipient, not a donor."""
+        helped = self.ctx.aid_recipients()
+        names = tuple(n for n in donors.names if n not in helped)
+        if names == donors.names:
+            return donors
+        if names:
+            return replace(donors, names=names)
+        partner = _WITH.search(inp.sentence.text, lo, hi)
+        if partner is None:
+            return None
+        found = list_after(inp.sentence.text, inp.sentence.start, inp.mentions, partner.end(), hi, self.ctx)
+        if found is None or set(found.names) & helped:
+            return None
+        return replace(found, end=donors.end)
 
     def _amounts_from(self, inp: SentenceInput, cue: Cue, hi: int) -> list[Draft]:
         """Money amounts after a cue without a subject, each followed by "from <actor>"."""

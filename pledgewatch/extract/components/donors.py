@@ -19,6 +19,7 @@ from importlib import resources
 
 from pledgewatch.errors import ExtractDataError
 from pledgewatch.extract.components.actors import ActorMention, DocumentActors
+from pledgewatch.extract.components.recipients import aid_recipients
 from pledgewatch.extract.gazetteer import load_gazetteer
 
 _COORD = re.compile(r"^(?:\s*(?:,|and|&|as well as|both|the|also|plus)\s*)*$", re.I)
@@ -62,6 +63,14 @@ class DocContext:
     states_seen: list[str] = field(default_factory=list)
     recipients: set[str] = field(default_factory=set)  # bodies the document shows collecting pledges
     year: int | None = None  # the publication year: aid "in 2023" before it is earlier aid
+    _recipients: frozenset[str] | None = None
+
+    def aid_recipients(self) -> frozenset[str]:
+        """States the document shows receiving aid ("to help Moldova", "Moldova's recovery")."""
+        if self._recipients is None:
+            states = [(m.start, m.end, m.name) for m in self.actors.mentions if m.kind == "state"]
+            self._recipients = aid_recipients(self.actors.text, states)
+        return self._recipients
 
     def set_donors(self, names: tuple[str, ...]) -> None:
         self.last_donors, self.last_donors_no = names, self.sentence_no

@@ -27,3 +27,25 @@ def recipient(text: str, lo: int, hi: int) -> str | None:
         if np and np[0].isupper() and len(np) > 3:
             return np
     return None
+
+
+# "to help Moldova", "aid for Moldova", "Moldova's recovery", "Moldova energy recovery": the state
+# the initiative helps
+_HELPED_BEFORE = re.compile(
+    r"\b(?:for|to|help|helping|helps|assist|assisting|support|supporting|rebuild|rebuilding)\s+(?:the\s+)?$",
+    re.I,
+)
+_HELPED_AFTER = re.compile(
+    r"^(?:['’]s?)?\s+(?:[a-z]+\s+){0,2}(?:recovery|reconstruction|rebuilding|relief|appeal|response|needs)\b"
+)
+
+
+def aid_recipients(text: str, states: list[tuple[int, int, str]]) -> frozenset[str]:
+    """The states the document shows receiving aid, from their mentions ``(start, end, name)``."""
+    out = set()
+    for start, end, name in states:
+        if _HELPED_BEFORE.search(text, max(0, start - 30), start) or _HELPED_AFTER.match(
+            text[end : end + 60]
+        ):
+            out.add(name)
+    return frozenset(out)
