@@ -115,10 +115,16 @@ def _resolve_donors(donors: tuple[str, ...]) -> tuple[str, ...]:
 
 def keys_for(claim: Claim, initiative: str) -> tuple[PledgeKey, ...]:
     """The ledger rows a claim belongs to."""
-    donors = resolve_donors(claim.donors)
-    if claim.collective and claim.amount is not None and len(donors) > 1:
-        return (PledgeKey(initiative, group_label(donors), claim.category, donors),)
-    return tuple(PledgeKey(initiative, d, claim.category) for d in donors)
+    joint = claim.collective and claim.amount is not None
+    return _keys(tuple(claim.donors), joint, claim.category, initiative)
+
+
+@lru_cache(maxsize=65536)
+def _keys(names: tuple[str, ...], joint: bool, category: str, initiative: str) -> tuple[PledgeKey, ...]:
+    donors = _resolve_donors(names)
+    if joint and len(donors) > 1:
+        return (PledgeKey(initiative, group_label(donors), category, donors),)
+    return tuple(PledgeKey(initiative, d, category) for d in donors)
 
 
 def reported_on(claim: Claim, source: SourceInfo | None) -> dt.date | None:

@@ -8,7 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, literal, or_, select
+from sqlalchemy import BindParameter, ColumnElement, Connection, and_, bindparam, literal, or_, select
 
 from pledgewatch.records import Claim
 from pledgewatch.store.claims import CLAIM_COLUMNS, claim_from_row
@@ -43,6 +43,24 @@ _COLUMNS = (*CLAIM_COLUMNS[:18], *_SOURCE_COLUMNS)  # a claim's columns, then it
 
 # The same columns with an empty string in place of the evidence sentence.
 _NO_TEXT = tuple(literal("").label("evidence") if c is claims.c.evidence else c for c in _COLUMNS)
+
+
+# By-id lookups as fixed statements with one list parameter: SQLAlchemy compiles each once
+# (cached) and passes the ids as they are, instead of building a clause per id on every call.
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+_CLAIMS_BY_ID = {
+    with_text: select(*(_COLUMNS if with_text else _NO_TEXT)[:18], claims.c.document_id).where(
+        claims.c.id.in_(_IDS)
+    )
+    for with_text in (True, False)
+}
+_SOURCES_BY_ID = select(documents.c.id, *_SOURCE_COLUMNS).where(documents.c.id.in_(_IDS))
+_DONORS_BY_ID = (
+    select(claim_donors.c.claim_id, actors.c.name)
+    .join(actors, actors.c.id == claim_donors.c.actor_id)
+    .where(claim_donors.c.claim_id.in_(_IDS))
+    .order_by(claim_donors.c.claim_id, claim_donors.c.position)
+)
 
 
 def _donors(conn: Connection, where: ColumnElement[bool], by_id: bool) -> dict[int, tuple[str, ...]]:
@@ -122,25 +140,21 @@ def _load_by_ids(
 ) -> tuple[list[Claim], dict[str, Source]]:
     """Claims by id, then their documents by id: two index lookups, never a join that a planner
     might turn into a scan of every document."""
-    claim_columns = (_COLUMNS if with_text else _NO_TEXT)[:18]
     found: list[Claim] = []
     sources: dict[str, Source] = {}
     by_row_id: dict[int, Source] = {}
     for start in range(0, len(ordered), ID_CHUNK):
         chunk = ordered[start : start + ID_CHUNK]
-        rows = [
-            tuple(r)
-            for r in conn.execute(select(*claim_columns, claims.c.document_id).where(claims.c.id.in_(chunk)))
-        ]
+        rows = [tuple(r) for r in conn.execute(_CLAIMS_BY_ID[with_text], {"ids": chunk})]
         wanted = sorted({r[18] for r in rows} - by_row_id.keys())
         for i in range(0, len(wanted), CHUNK):
-            for doc in conn.execute(
-                select(documents.c.id, *_SOURCE_COLUMNS).where(documents.c.id.in_(wanted[i : i + CHUNK]))
-            ):
+            for doc in conn.execute(_SOURCES_BY_ID, {"ids": wanted[i : i + CHUNK]}):
                 by_row_id[doc[0]] = Source(*tuple(doc)[1:])
-        donors: dict[int, tuple[str, ...]] = {}
+        names: dict[int, list[str]] = defaultdict(list)
         for i in range(0, len(chunk), CHUNK):  # short IN lists: PostgreSQL then reads the index
-            donors.update(_donors(conn, claim_donors.c.claim_id.in_(chunk[i : i + CHUNK]), True))
+            for claim_id, name in conn.execute(_DONORS_BY_ID, {"ids": chunk[i : i + CHUNK]}):
+                names[claim_id].append(name)
+        donors = {k: tuple(v) for k, v in names.items()}
         for row in rows:
             source = by_row_id[row[18]]
             sources[source.doc_id] = source
