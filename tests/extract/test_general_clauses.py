@@ -197,3 +197,25 @@ SIGNED_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("sentence", "expected"), SIGNED_CASES)
 def test_signed_financing_agreement_leaves_out_the_recipient(sentence: str, expected: set[Key]) -> None:
     assert keys(_in_recovery_story(sentence)) == expected
+
+
+REFUTED_CASES: list[tuple[str, set[Key]]] = [
+    # a report the text calls baseless/untrue is a denial of what it reported, amount kept
+    (
+        "Reports that Oman would send troops to the mission were baseless, a ministry spokesman said.",
+        {(("Oman",), "deny", "pledge", "security", None)},
+    ),
+    (
+        "Rumours that Oman had pledged $10 million are untrue, the foreign ministry said.",
+        {(("Oman",), "deny", "pledge", "funding", (10e6, "USD"))},
+    ),
+    # refuting a cut or withdrawal affirms the aid: no deny of the grant
+    ("Claims that Oman had withdrawn its $10 million grant were false, an official said.", set()),
+    # an unrefuted report is still no claim
+    ("Reports say Oman will send troops to the mission.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REFUTED_CASES)
+def test_a_refuted_report_is_a_denial(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

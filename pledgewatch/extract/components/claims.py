@@ -65,6 +65,13 @@ _THAT = re.compile(r"\bthat\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
 # "in 2023", "during 2022": one year, not a span running on ("in 2023-2025", "in 2023 and 2024")
 _IN_YEAR = re.compile(r"\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b(?!\s*(?:[-–/]|and\b|to\b|through\b))")
+# "Reports that X had pledged $10 million are untrue": the text refutes the report
+_REFUTED = re.compile(
+    r"\b(?:reports?|claims?|allegations?|rumou?rs?|suggestions?)\s+that\b[^;]*?"
+    r"(?P<verdict>\b(?:were|was|are|is)\s+[\"“'‘]?(?:(?:completely|totally|entirely|simply)\s+)?"
+    r"(?:baseless|false|untrue|unfounded|groundless|inaccurate|incorrect|fabricated|fake|wrong|not\s+true))",
+    re.I,
+)
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely|strictly|only)\s+humanitarian\b", re.I)
 _MILITARY = re.compile(r"\b(?:troops|soldiers|military|peacekeep\w*|armed\s+forces|deployment)\b", re.I)
 
@@ -89,6 +96,17 @@ class SentenceReader(ObjectReader):
         nonclaims = self.cues.nonclaims(text)
         if any(n.scope == "sentence" for n in nonclaims):
             return []
+        refuted = _REFUTED.search(text)
+        if refuted is not None:  # "Reports that Oman would send troops were baseless": a denial
+            inside_report = [c for c in found if c.start < refuted.start("verdict")]
+            if any(c.kind == "deny" for c in inside_report):
+                return []  # refuting a cut or a withdrawal affirms the aid, it is no new claim
+            found = [
+                Cue(c.start, c.end, "deny", c.stage, "deny.refuted_report", c.text, c.nominal)
+                if c in inside_report
+                else c
+                for c in found
+            ]
         if humanitarian_only and _MILITARY.search(text):
             return self._exclusively_humanitarian(inp, humanitarian_only.start())
         for n in nonclaims:
