@@ -77,6 +77,15 @@ CATEGORY_CASES: list[tuple[str, set[Key]]] = [
         {(("Mexico",), "commit", "delivered", "medical", (200000.0, "doses"))},
     ),
     ("Finland will supply school kits to Malawi.", {(("Finland",), "commit", "pledge", "education", None)}),
+    # rescue teams are in-kind humanitarian aid
+    (
+        "Croatia sent 45 rescuers to the flooded region.",
+        {(("Croatia",), "commit", "delivered", "humanitarian", (45.0, "rescuers"))},
+    ),
+    (
+        "Greece dispatched search-and-rescue teams to Izmir.",
+        {(("Greece",), "commit", "delivered", "humanitarian", None)},
+    ),
 ]
 
 
@@ -219,3 +228,9 @@ REFUTED_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), REFUTED_CASES)
 def test_a_refuted_report_is_a_denial(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+def test_an_amount_in_words_between_cues_stays_the_object() -> None:
+    # "contribution of NOK 200 million will be ...": the amount is not swallowed into a cue chain
+    text = "Denmark's contribution of DKK 150 million will be managed by the fund."
+    assert keys(text) == {(("Denmark",), "commit", "pledge", "funding", (150e6, "DKK"))}

@@ -111,6 +111,7 @@ def _group_index(m: re.Match[str]) -> int:
 
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
 _SMALL_GAP = re.compile(r"^[\s\w'’]{0,40}$")
+_DIGIT = re.compile(r"\d")
 _GAP_STOP = re.compile(r"\b(?:and|or|but|while|whereas|which|who|because|after|before|when|if|as)\b", re.I)
 
 
@@ -130,6 +131,7 @@ def _chain(singles: list[Cue], sentence: str) -> list[Cue]:
             gap = sentence[last.end : cue.start]
             if (
                 _SMALL_GAP.match(gap)
+                and not _DIGIT.search(gap)  # "contribution of NOK 200 million will": the amount is the object
                 and len(gap.split()) <= 3
                 and not _GAP_STOP.search(gap)
                 and not _OWN_SUBJECT.search(gap)
