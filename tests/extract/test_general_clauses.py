@@ -234,3 +234,23 @@ def test_an_amount_in_words_between_cues_stays_the_object() -> None:
     # "contribution of NOK 200 million will be ...": the amount is not swallowed into a cue chain
     text = "Denmark's contribution of DKK 150 million will be managed by the fund."
     assert keys(text) == {(("Denmark",), "commit", "pledge", "funding", (150e6, "DKK"))}
+
+
+CUE_CASES: list[tuple[str, set[Key]]] = [
+    # "is to provide" announces intent; "unlocked" funds are made available
+    (
+        "Slovenia is to provide €2 million to the fund.",
+        {(("Slovenia",), "commit", "pledge", "funding", (2e6, "EUR"))},
+    ),
+    (
+        "Malta unlocked €1.5 million in emergency funding.",
+        {(("Malta",), "commit", "pledge", "funding", (1.5e6, "EUR"))},
+    ),
+    # an aim or plan that is the subject names no donor
+    ("The aim is to provide $5 million to each district.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CUE_CASES)
+def test_more_pledge_cues(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
