@@ -115,17 +115,18 @@ def _fmt(entry: Entry) -> str:
 
 def _amounts(key: PledgeKey, entries: Sequence[Entry]) -> list[Found]:
     out = []
+    # One pass groups the figures by stance, stage and dimension (in the entries' order).
+    grouped: dict[tuple[str, str], dict[str, list[Entry]]] = {}
+    for e in entries:
+        amount = e.claim.amount
+        if amount is None:
+            continue
+        money = amount.is_money and e.usd and e.usd.value
+        by_stage = grouped.setdefault((e.claim.stance, e.claim.stage), {})
+        by_stage.setdefault("USD" if money else f"{e.unit}", []).append(e)
     for stance in ("commit", "deny"):
         for stage in ("pledge", "delivered"):
-            same = [
-                e
-                for e in entries
-                if e.claim.stance == stance and e.claim.stage == stage and e.claim.amount is not None
-            ]
-            by_dimension: dict[str, list[Entry]] = {}
-            for e in same:
-                money = e.claim.amount is not None and e.claim.amount.is_money and e.usd and e.usd.value
-                by_dimension.setdefault("USD" if money else f"{e.unit}", []).append(e)
+            by_dimension = grouped.get((stance, stage), {})
             for dimension in sorted(by_dimension):
                 clusters = _clusters(by_dimension[dimension])
                 for low, high in zip(clusters, clusters[1:], strict=False):
@@ -163,7 +164,7 @@ def _dates(key: PledgeKey, entries: Sequence[Entry]) -> list[Found]:
 
 def find_conflicts(key: PledgeKey, own: Sequence[Entry], linked: Sequence[Entry] = ()) -> list[Conflict]:
     """The conflicts of one row; ``linked`` are the group entries a member's row also weighs."""
-    together = sorted([*own, *linked], key=Entry.order)
+    together = sorted([*own, *linked], key=Entry.order) if linked else own  # ``own`` comes in order
     found = [*_stance_and_stage(key, together), *_amounts(key, own), *_dates(key, together)]
     # A member's row reports only what involves its own claims: group-only
     # disagreements belong to the group's row.
