@@ -254,3 +254,27 @@ CUE_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), CUE_CASES)
 def test_more_pledge_cues(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+SHARE_CASES: list[tuple[str, set[Key]]] = [
+    # "X's share is/will be <amount>" states X's contribution
+    (
+        "Estonia's share will be 3 million euros.",
+        {(("Estonia",), "commit", "pledge", "funding", (3e6, "EUR"))},
+    ),
+    ("The Latvian share is $2 million.", {(("Latvia",), "commit", "pledge", "funding", (2e6, "USD"))}),
+    ("Estonia's share was 12 percent.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARE_CASES)
+def test_a_stated_share_is_a_pledge(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
+
+
+def test_a_read_more_header_line_starts_page_furniture() -> None:
+    text = (
+        "Baltic aid for Moldova\n\nLithuania will give 4 million euros to the fund.\n\n"
+        "Read more:\nLatvia pledges $9 million to Moldova energy fund\n"
+    )
+    assert keys(text) == {(("Lithuania",), "commit", "pledge", "funding", (4e6, "EUR"))}
