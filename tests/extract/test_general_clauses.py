@@ -278,3 +278,24 @@ def test_a_read_more_header_line_starts_page_furniture() -> None:
         "Read more:\nLatvia pledges $9 million to Moldova energy fund\n"
     )
     assert keys(text) == {(("Lithuania",), "commit", "pledge", "funding", (4e6, "EUR"))}
+
+
+DENY_CASES: list[tuple[str, set[Key]]] = [
+    # a frozen contribution is withheld, its amount kept; refusing to pay one's share denies funding
+    (
+        "Hungary has frozen its €20 million contribution to the facility.",
+        {(("Hungary",), "deny", "pledge", "funding", (20e6, "EUR"))},
+    ),
+    ("Venezuela refused to pay its dues.", {(("Venezuela",), "deny", "pledge", "funding", None)}),
+    ("Uruguay is not sending soldiers to the mission.", {(("Uruguay",), "deny", "pledge", "security", None)}),
+    # fulfilling a pledge is delivering it
+    (
+        "Slovakia has fulfilled its pledge of €3 million.",
+        {(("Slovakia",), "commit", "delivered", "funding", (3e6, "EUR"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DENY_CASES)
+def test_more_denials_and_deliveries(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
