@@ -299,3 +299,31 @@ DENY_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), DENY_CASES)
 def test_more_denials_and_deliveries(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+IDIOM_CASES: list[tuple[str, set[Key]]] = [
+    # idioms of giving: past forms deliver, future forms pledge
+    ("Ecuador chipped in $2 million.", {(("Ecuador",), "commit", "delivered", "funding", (2e6, "USD"))}),
+    (
+        "Bolivia will put up another $1 million.",
+        {(("Bolivia",), "commit", "pledge", "funding", (1e6, "USD"))},
+    ),
+    (
+        "Paraguay is making $3 million available to the fund.",
+        {(("Paraguay",), "commit", "pledge", "funding", (3e6, "USD"))},
+    ),
+    ("Paraguay put up a fight over $3 million in tariffs.", set()),
+    # "among the commitments were X from A": each donor its amount
+    (
+        "Among the fresh pledges were €9 million from Austria and $4 million from Iceland.",
+        {
+            (("Austria",), "commit", "pledge", "funding", (9e6, "EUR")),
+            (("Iceland",), "commit", "pledge", "funding", (4e6, "USD")),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IDIOM_CASES)
+def test_idioms_of_giving(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
