@@ -46,7 +46,8 @@ _NOT_EVENT_DATE = re.compile(r"(?:since|from|until|in|by|through|before|after)\s
 _DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'’\-]{1,30}(?:,\s*[A-Z][A-Za-z.]*)?(?:,\s*|\s*\(\s*)$")
 _DATELINE_AFTER = re.compile(r"^\s*\)?(?:\s*\([A-Za-z .]+\))?\s*(?:[-—–]|\.\s*/)")
 _PRONOUN = re.compile(
-    r"\b(?:it|he|she|they|its|the\s+(?:country|government|kingdom|emirate|sultanate|republic|nation))\b", re.I
+    r"\b(?:it|he|she|they|its|the\s+(?:country|government|kingdom|emirate|sultanate|republic|nation|bloc))\b",
+    re.I,
 )
 
 # "Nine countries pledged ...": the next sentence may name them (components.groups)

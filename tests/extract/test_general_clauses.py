@@ -327,3 +327,26 @@ IDIOM_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), IDIOM_CASES)
 def test_idioms_of_giving(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+ANAPHORA_CASES: list[tuple[str, set[Key]]] = [
+    # "the bloc" is the organisation just named; "the kingdom" the one state the previous sentence names
+    (
+        "The European Union said the bloc would give €8 million.",
+        {(("European Union",), "commit", "pledge", "funding", (8e6, "EUR"))},
+    ),
+    (
+        "African Union envoys met in Addis Ababa. The bloc will send 900 troops.",
+        {(("African Union",), "commit", "pledge", "security", (900.0, "troops"))},
+    ),
+    (
+        "The Jordanian government hosted the talks. The kingdom pledged $15 million.",
+        {(("Jordan",), "commit", "pledge", "funding", (15e6, "USD"))},
+    ),
+    ("Jordan and Morocco hosted the talks. The kingdom pledged $15 million.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANAPHORA_CASES)
+def test_bloc_and_kingdom_take_the_one_actor_just_named(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

@@ -41,7 +41,7 @@ _ATTRIBUTION = re.compile(
     r"[,\u201d\"]\s*(?:(?:[\w.’'-]+\s+){0,8}?(?:said|says|added|noted|told|according\s+to)\b|said\b)", re.I
 )
 _PRONOUN_ONLY = re.compile(
-    r"^\s*(it|they|he|she|the\s+country|the\s+government|(?:his|her|their)\s+(?:country|government|nation))"
+    r"^\s*(it|they|he|she|the\s+country|the\s+government|the\s+bloc|(?:his|her|their)\s+(?:country|government|nation))"
     r"\s+(?:\w+ly\s+|also\s+)?$",
     re.I,
 )

@@ -27,7 +27,7 @@ _LIST_LEAD = re.compile(r"^\s*(?:both\s+|the\s+|all\s+)*$", re.I)
 _NP_FILLER = re.compile(r"^(?:\s*(?:the|and|,|[A-Z][\w’'.-]*)\s*)*$")
 _PRONOUN = re.compile(
     r"\b(?:(?P<person>he|she)|(?P<state>the\s+(?:country|government|kingdom|emirate|state|sultanate|republic|nation)|its\s+government)"
-    r"|(?P<thing>it|they|its|their)|(?P<we>we|our\s+(?:country|government|nation)))\b",
+    r"|(?P<thing>it|they|its|their|the\s+bloc)|(?P<we>we|our\s+(?:country|government|nation)))\b",
     re.I,
 )
 _PAREN = re.compile(r"\s*\([^()]{1,60}\)")
@@ -64,6 +64,8 @@ class DocContext:
     recipients: set[str] = field(default_factory=set)  # bodies the document shows collecting pledges
     year: int | None = None  # the publication year: aid "in 2023" before it is earlier aid
     _recipients: frozenset[str] | None = None
+    prev_states: tuple[str, ...] = ()  # the states the previous sentence names
+    prev_bodies: tuple[str, ...] = ()  # the organisations it names
 
     def aid_recipients(self) -> frozenset[str]:
         """States the document shows receiving aid ("to help Moldova", "Moldova's recovery")."""
@@ -81,6 +83,12 @@ class DocContext:
 
     def see(self, mentions: list[ActorMention]) -> None:
         self.sentence_no += 1
+        self.prev_states = tuple(
+            dict.fromkeys(
+                m.name for m in mentions if m.kind == "state" and m.via != "territory" and not m.dateline
+            )
+        )
+        self.prev_bodies = tuple(dict.fromkeys(m.name for m in mentions if m.kind == "organisation"))
         for m in mentions:
             if m.kind == "person":
                 self.last_person = m
@@ -292,6 +300,11 @@ def subject_donors(
         recent = ctx.recent_donors()
         if recent:
             return Donors(recent, (f'"{p.group(0)}"', *recent), None, hi)
+        if p.group("state") and len(ctx.prev_states) == 1:
+            # "The Saudi government hosted the talks. The kingdom pledged ...": the one state just named
+            return Donors(ctx.prev_states, (f'"{p.group(0)}"', *ctx.prev_states), None, hi)
+        if p.group(0).lower().endswith("bloc") and len(ctx.prev_bodies) == 1:
+            return Donors(ctx.prev_bodies, (f'"{p.group(0)}"', *ctx.prev_bodies), None, hi)
         return None
     return None
 
