@@ -350,3 +350,35 @@ ANAPHORA_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), ANAPHORA_CASES)
 def test_bloc_and_kingdom_take_the_one_actor_just_named(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+RANK_CASES: list[tuple[str, set[Key]]] = [
+    # a donor ranked by its amount pledges that amount
+    (
+        "The largest donor was Austria, with €90 million.",
+        {(("Austria",), "commit", "pledge", "funding", (90e6, "EUR"))},
+    ),
+    (
+        "Austria was the biggest donor with €90 million.",
+        {(("Austria",), "commit", "pledge", "funding", (90e6, "EUR"))},
+    ),
+    (
+        "Top contributors included Ireland ($7 million) and Iceland ($2 million).",
+        {
+            (("Ireland",), "commit", "pledge", "funding", (7e6, "USD")),
+            (("Iceland",), "commit", "pledge", "funding", (2e6, "USD")),
+        },
+    ),
+    # a ranking by aid of an earlier year is earlier aid; a phrase dated before the publication
+    # year keeps its amount out of the new pledge
+    ("Austria is the largest donor to the agency, providing $40 million in 2024.", set()),
+    (
+        "Austria will give $20 million, having given $15 million in 2024.",
+        {(("Austria",), "commit", "pledge", "funding", (20e6, "USD"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANK_CASES)
+def test_ranked_donors_and_dated_phrases(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

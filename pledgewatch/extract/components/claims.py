@@ -60,6 +60,7 @@ _WHICH = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|\w+ly)
 _MAIN_VERB = re.compile(r"\s+(?:(?:also|then|soon|now|not|further|jointly|\w+ly)\s+)?(\w+)")
 _VP_AND = re.compile(r"(?:,\s*|\s)and\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.I)
 _PASSIVE = re.compile(r"\s+by\b(?!\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?\S*\d)")  # not "by 37 percent"
+_DIGIT = re.compile(r"\d")
 _WITH = re.compile(r"\bwith\b", re.I)
 _THAT = re.compile(r"\bthat\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
@@ -115,6 +116,7 @@ class SentenceReader(ObjectReader):
                 who = subject_donors(text, s.start, inp.mentions, lo, n.start, self.ctx)
                 self.ctx.recipients.update(who.names if who else ())
         blocked = [(n.start, _phrase_end(text, n.end)) for n in nonclaims if n.scope == "phrase"]
+        blocked += self._dated_earlier(text)
         inp.blocked = blocked
         clauses = _clauses(text)
         inp.clauses = clauses
@@ -187,13 +189,31 @@ class SentenceReader(ObjectReader):
             self.ctx.set_donors(donors.names)
         return drafts
 
+    def _dated_earlier(self, text: str) -> list[tuple[int, int]]:
+        """ ", having given $15 million in 2024": a phrase dated before the publication year."""
+        year = self.ctx.year
+        out = []
+        for m in _IN_YEAR.finditer(text):
+            comma = text.rfind(",", 0, m.start())
+            if year is not None and int(m.group(1)) < year and comma >= 0:
+                out.append((comma, m.end()))
+        return out
+
     def _earlier_year(self, text: str, lo: int, hi: int) -> bool:
         """A year before the publication year dates the object ("gave $50 million in 2022")."""
         year = self.ctx.year
         if year is None:
             return False
-        found = _IN_YEAR.finditer(text, lo, hi)
-        return any(int(m.group(1)) < year and "," not in text[lo : m.start()] for m in found)
+        for m in _IN_YEAR.finditer(text, lo, hi):
+            if int(m.group(1)) >= year:
+                continue
+            before = text[lo : m.start()]
+            comma = before.rfind(",")
+            # "$50 million in 2022", or "the largest donor, providing $340 million in 2025" when
+            # the dated phrase holds the only amount
+            if comma < 0 or (_DIGIT.search(before, comma) and not _DIGIT.search(before, 0, comma)):
+                return True
+        return False
 
     def _cancelled(
         self, cue: Cue, cues: list[Cue], nonclaims: list[NonClaim], lo: int, hi: int, text: str
