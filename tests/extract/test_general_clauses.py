@@ -382,3 +382,21 @@ RANK_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), RANK_CASES)
 def test_ranked_donors_and_dated_phrases(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+QUOTE_CASES: list[tuple[str, set[Key]]] = [
+    # "my government" in a quote is the quoted speaker's state; "do its part with" pledges
+    (
+        '"My government will contribute $4 million," Ghanaian President John Mahama said.',
+        {(("Ghana",), "commit", "pledge", "funding", (4e6, "USD"))},
+    ),
+    (
+        '"Portugal will do its part with €6 million," Prime Minister Luis Montenegro said.',
+        {(("Portugal",), "commit", "pledge", "funding", (6e6, "EUR"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTE_CASES)
+def test_quoted_pledges(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

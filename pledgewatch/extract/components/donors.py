@@ -27,7 +27,7 @@ _LIST_LEAD = re.compile(r"^\s*(?:both\s+|the\s+|all\s+)*$", re.I)
 _NP_FILLER = re.compile(r"^(?:\s*(?:the|and|,|[A-Z][\w’'.-]*)\s*)*$")
 _PRONOUN = re.compile(
     r"\b(?:(?P<person>he|she)|(?P<state>the\s+(?:country|government|kingdom|emirate|state|sultanate|republic|nation)|its\s+government)"
-    r"|(?P<thing>it|they|its|their|the\s+bloc)|(?P<we>we|our\s+(?:country|government|nation)))\b",
+    r"|(?P<thing>it|they|its|their|the\s+bloc)|(?P<we>we|(?:our|my)\s+(?:country|government|nation)))\b",
     re.I,
 )
 _PAREN = re.compile(r"\s*\([^()]{1,60}\)")
