@@ -400,3 +400,18 @@ QUOTE_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), QUOTE_CASES)
 def test_quoted_pledges(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+MEMBER_CASES: list[tuple[str, set[tuple[str, str]]]] = [
+    ("Mongolia has become a member of the Board of Peace.", {("Mongolia", "joined")}),
+    ("Belize pulled out of the Board of Peace after the dispute.", {("Belize", "withdrew")}),
+    ("Fiji and Samoa have both signed on to the board.", {("Fiji", "joined"), ("Samoa", "joined")}),
+    ("Fiji signed on to the charter.", {("Fiji", "signed_charter")}),
+    ("Fiji is a member of the Commonwealth.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEMBER_CASES)
+def test_more_membership_forms(text: str, expected: set[tuple[str, str]]) -> None:
+    found = extract(f"Board of Peace\n\n{text}", dt.date(2026, 3, 1)).memberships
+    assert {(m.member, m.action) for m in found} == expected
