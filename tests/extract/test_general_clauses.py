@@ -415,3 +415,34 @@ MEMBER_CASES: list[tuple[str, set[tuple[str, str]]]] = [
 def test_more_membership_forms(text: str, expected: set[tuple[str, str]]) -> None:
     found = extract(f"Board of Peace\n\n{text}", dt.date(2026, 3, 1)).memberships
     assert {(m.member, m.action) for m in found} == expected
+
+
+UNPAID_CASES: list[tuple[str, set[Key]]] = [
+    # an unpaid or unmaterialised pledge is a denial of delivery, with the pledge's amount
+    (
+        "Oman's $30 million pledge has yet to materialise.",
+        {(("Oman",), "deny", "delivered", "funding", (30e6, "USD"))},
+    ),
+    (
+        "Oman's pledge of $30 million remains unpaid.",
+        {
+            (("Oman",), "commit", "pledge", "funding", (30e6, "USD")),
+            (("Oman",), "deny", "delivered", "funding", (30e6, "USD")),
+        },
+    ),
+    ("None of Oman's $30 million has been paid.", {(("Oman",), "deny", "delivered", "funding", None)}),
+    ("Most of Oman's aid remains undelivered.", set()),
+    # beginning to disburse a pledge delivers part of it: the amount stays the pledge's
+    (
+        "Oman has begun disbursing its $30 million pledge.",
+        {
+            (("Oman",), "commit", "pledge", "funding", (30e6, "USD")),
+            (("Oman",), "commit", "delivered", "funding", None),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNPAID_CASES)
+def test_unpaid_and_begun_pledges(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

@@ -61,6 +61,11 @@ _MAIN_VERB = re.compile(r"\s+(?:(?:also|then|soon|now|not|further|jointly|\w+ly)
 _VP_AND = re.compile(r"(?:,\s*|\s)and\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.I)
 _PASSIVE = re.compile(r"\s+by\b(?!\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?\S*\d)")  # not "by 37 percent"
 _DIGIT = re.compile(r"\d")
+# "None of Kuwait's $500 million has been paid": the subject denies
+_NONE_OF = re.compile(
+    r"\b(?:none|no\s+part|not\s+(?:a\s+)?(?:single\s+)?(?:cent|penny|dollar|euro))\s+of\b", re.I
+)
+_PART_OF = re.compile(r"\b(?:most|much|part|parts|some|half|bulk|majority)\s+of\b", re.I)
 _WITH = re.compile(r"\bwith\b", re.I)
 _THAT = re.compile(r"\bthat\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
@@ -129,7 +134,10 @@ class SentenceReader(ObjectReader):
             c_lo, c_hi = next((a, b) for a, b in clauses if a <= cue.start < b)
             if self._cancelled(cue, cues, nonclaims, c_lo, c_hi, text):
                 continue
-            if _NEGATED.search(text, max(0, cue.start - 14), cue.start) and cue.kind != "deny":
+            if cue.kind != "deny" and (
+                _NEGATED.search(text, max(0, cue.start - 14), cue.start)
+                or _NONE_OF.search(text, c_lo, cue.start)
+            ):
                 # "France did not announce fresh funds", "has never pledged": not a commitment
                 cue = Cue(cue.start, cue.end, "deny", cue.stage, "deny.negated", cue.text, cue.nominal)
             if cue.name == "deny.denied":
@@ -158,6 +166,10 @@ class SentenceReader(ObjectReader):
             obj_lo = donors.end if cue.nominal else cue.end
             if INCREASED.search(cue.text):
                 obj_lo = cue.start  # "will double its humanitarian support": what is given is in the cue
+            if cue.name == "deny.unpaid":
+                if _PART_OF.search(text, c_lo, cue.start):
+                    continue  # "most of Kuwait's aid remains undelivered": some of it was delivered
+                obj_lo = c_lo  # "Kuwait's $500 million pledge remains unpaid": what is unpaid is the subject
             if cue.name.endswith("received_from"):
                 obj_lo, nxt = cue.end, donors.end  # the object stands between the cue and "from"
             obj_hi = _cut_attribution(text, obj_lo, nxt)

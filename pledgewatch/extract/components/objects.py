@@ -208,11 +208,11 @@ class ObjectReader:
             categories = [c for c in categories if c != "funding"]
         for cat in categories:
             if cat == "funding" and money:
-                if cue.stage == "delivered" and all(self._reference(text, q, off) for q in money):
+                if cue.stage == "delivered" and all(self._reference(text, q, off, cue) for q in money):
                     # "has given only 15 percent of its $1 billion pledge": delivered, no amount
                     drafts.extend(self._split_each(inp, cue, donors, None, each, collective, lo, hi))
                 for q in money:
-                    reference = self._reference(text, q, off)
+                    reference = self._reference(text, q, off, cue)
                     announced = cue.name == "delivered.progressive" and cue.kind != "deny"
                     use = (
                         Cue(cue.start, cue.end, "pledge", "pledge", cue.name, cue.text)
@@ -248,7 +248,9 @@ class ObjectReader:
         return (m.start(1), m.end()) if m else (start, start)
 
     @staticmethod
-    def _reference(text: str, q: Quantity, off: int) -> bool:
+    def _reference(text: str, q: Quantity, off: int, cue: Cue | None = None) -> bool:
+        if cue is not None and cue.name == "delivered.begun":
+            return True  # "has begun disbursing its $500 million pledge": the amount is the whole pledge's
         return bool(_REFERENCE.search(text[max(0, q.start - off - 16) : q.start - off]))
 
     def _count_categories(self, q: Quantity, hits: list[CategoryHit], off: int, text: str) -> list[str]:
