@@ -446,3 +446,28 @@ UNPAID_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), UNPAID_CASES)
 def test_unpaid_and_begun_pledges(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+LEAGUE_CASES: list[tuple[str, set[Key]]] = [
+    # a league table of donors: each donor with its own amount
+    (
+        "Japan led with $40 million, followed by Korea with $25 million.",
+        {
+            (("Japan",), "commit", "pledge", "funding", (40e6, "USD")),
+            (("South Korea",), "commit", "pledge", "funding", (25e6, "USD")),
+        },
+    ),
+    (
+        "Spain topped the list with €12 million, ahead of Italy with €9 million.",
+        {
+            (("Spain",), "commit", "pledge", "funding", (12e6, "EUR")),
+            (("Italy",), "commit", "pledge", "funding", (9e6, "EUR")),
+        },
+    ),
+    ("Spain led the way with 30 delegates.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEAGUE_CASES)
+def test_league_table_of_donors(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

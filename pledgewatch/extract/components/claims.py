@@ -23,6 +23,7 @@ from pledgewatch.extract.components.donors import (
     subject_donors,
     usable,
 )
+from pledgewatch.extract.components.earlier import dated_earlier, earlier_year
 from pledgewatch.extract.components.groups import named_before, named_next, unnamed_subject
 from pledgewatch.extract.components.objects import (
     INCREASED,
@@ -60,7 +61,6 @@ _WHICH = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|\w+ly)
 _MAIN_VERB = re.compile(r"\s+(?:(?:also|then|soon|now|not|further|jointly|\w+ly)\s+)?(\w+)")
 _VP_AND = re.compile(r"(?:,\s*|\s)and\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.I)
 _PASSIVE = re.compile(r"\s+by\b(?!\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?\S*\d)")  # not "by 37 percent"
-_DIGIT = re.compile(r"\d")
 # "None of Kuwait's $500 million has been paid": the subject denies
 _NONE_OF = re.compile(
     r"\b(?:none|no\s+part|not\s+(?:a\s+)?(?:single\s+)?(?:cent|penny|dollar|euro))\s+of\b", re.I
@@ -69,8 +69,6 @@ _PART_OF = re.compile(r"\b(?:most|much|part|parts|some|half|bulk|majority)\s+of\
 _WITH = re.compile(r"\bwith\b", re.I)
 _THAT = re.compile(r"\bthat\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
-# "in 2023", "during 2022": one year, not a span running on ("in 2023-2025", "in 2023 and 2024")
-_IN_YEAR = re.compile(r"\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b(?!\s*(?:[-–/]|and\b|to\b|through\b))")
 # "Reports that X had pledged $10 million are untrue": the text refutes the report
 _REFUTED = re.compile(
     r"\b(?:reports?|claims?|allegations?|rumou?rs?|suggestions?)\s+that\b[^;]*?"
@@ -121,7 +119,7 @@ class SentenceReader(ObjectReader):
                 who = subject_donors(text, s.start, inp.mentions, lo, n.start, self.ctx)
                 self.ctx.recipients.update(who.names if who else ())
         blocked = [(n.start, _phrase_end(text, n.end)) for n in nonclaims if n.scope == "phrase"]
-        blocked += self._dated_earlier(text)
+        blocked += dated_earlier(text, self.ctx.year)
         inp.blocked = blocked
         clauses = _clauses(text)
         inp.clauses = clauses
@@ -184,7 +182,7 @@ class SentenceReader(ObjectReader):
                 for n in nonclaims
             ):
                 continue  # "having provided more than €3 billion since 2011": earlier aid
-            if self._earlier_year(text, obj_lo, obj_hi):
+            if earlier_year(text, obj_lo, obj_hi, self.ctx.year):
                 continue  # "sent $385 million in 2023" in a 2024 article: earlier aid
             each_own = self._listed_amounts(inp, donors) if cue.nominal else []
             if len(each_own) >= 2:  # "Pledges came from Norway ($50 million), Sweden ($40 million) ..."
@@ -194,38 +192,16 @@ class SentenceReader(ObjectReader):
                 self.ctx.set_donors(donors.names)
                 continue
             pre = max(c_lo, cue.start - 30)
-            if cue.nominal and any(pre <= q.start - s.start < cue.start for q in inp.quantities):
+            if (
+                cue.nominal
+                and cue.name != "pledge.followed_by"
+                and any(pre <= q.start - s.start < cue.start for q in inp.quantities)
+            ):
                 # "A $50 million pledge from Norway": the amount stands before the noun
                 drafts.extend(self._object_claims(inp, cue, donors, pre, cue.start))
             drafts.extend(self._claims(inp, cue, donors, obj_lo, obj_hi))
             self.ctx.set_donors(donors.names)
         return drafts
-
-    def _dated_earlier(self, text: str) -> list[tuple[int, int]]:
-        """ ", having given $15 million in 2024": a phrase dated before the publication year."""
-        year = self.ctx.year
-        out = []
-        for m in _IN_YEAR.finditer(text):
-            comma = text.rfind(",", 0, m.start())
-            if year is not None and int(m.group(1)) < year and comma >= 0:
-                out.append((comma, m.end()))
-        return out
-
-    def _earlier_year(self, text: str, lo: int, hi: int) -> bool:
-        """A year before the publication year dates the object ("gave $50 million in 2022")."""
-        year = self.ctx.year
-        if year is None:
-            return False
-        for m in _IN_YEAR.finditer(text, lo, hi):
-            if int(m.group(1)) >= year:
-                continue
-            before = text[lo : m.start()]
-            comma = before.rfind(",")
-            # "$50 million in 2022", or "the largest donor, providing $340 million in 2025" when
-            # the dated phrase holds the only amount
-            if comma < 0 or (_DIGIT.search(before, comma) and not _DIGIT.search(before, 0, comma)):
-                return True
-        return False
 
     def _cancelled(
         self, cue: Cue, cues: list[Cue], nonclaims: list[NonClaim], lo: int, hi: int, text: str
