@@ -99,6 +99,15 @@ EARLIER_CASES: list[tuple[str, set[Key]]] = [
     ("Sweden gave $40 million in emergency aid to Chad in 2024.", set()),
     ("Sweden has provided $40 million in aid to Chad since last year.", set()),
     ("Sweden sent 300 tonnes of flour to Chad last year.", set()),
+    # a promise dated earlier is still the promise a follow-up article tracks
+    (
+        "Norway pledged 200 million euros to Chad at the donor conference last year.",
+        {(("Norway",), "commit", "pledge", "funding", (200e6, "EUR"))},
+    ),
+    (
+        "Sweden promised $40 million to Chad in 2024.",
+        {(("Sweden",), "commit", "pledge", "funding", (40e6, "USD"))},
+    ),
     # the current year, a future year, a span and "last year's" event keep the claim
     (
         "Sweden will give $40 million in 2026 to help Chad recover from last year's drought.",

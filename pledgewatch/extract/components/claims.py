@@ -182,7 +182,7 @@ class SentenceReader(ObjectReader):
                 for n in nonclaims
             ):
                 continue  # "having provided more than €3 billion since 2011": earlier aid
-            if earlier_year(text, obj_lo, obj_hi, self.ctx.year):
+            if cue.stage == "delivered" and earlier_year(text, obj_lo, obj_hi, self.ctx.year):
                 continue  # "sent $385 million in 2023" in a 2024 article: earlier aid
             each_own = self._listed_amounts(inp, donors) if cue.nominal else []
             if len(each_own) >= 2:  # "Pledges came from Norway ($50 million), Sweden ($40 million) ..."

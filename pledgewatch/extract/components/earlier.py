@@ -1,6 +1,8 @@
 """Earlier aid by date: a year before the publication year dates aid given before the
-initiative ("sent $385 million in 2023" in a 2024 article), which is no claim (spec:
-"Earlier or other aid")."""
+initiative ("sent $385 million in 2023", "sent 300 tonnes last year" in a 2024 article), which
+is no claim (spec: "Earlier or other aid"). A promise dated earlier is still a promise: a
+follow-up article's "pledged €300 million at the conference last year" is the pledge the
+ledger tracks, so only deliveries are dropped by ``earlier_year``."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ import re
 
 # "in 2023", "during 2022": one year, not a span running on ("in 2023-2025", "in 2023 and 2024")
 _IN_YEAR = re.compile(r"\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b(?!\s*(?:[-–/]|and\b|to\b|through\b))")
+# "last year", not "last year's drought" (an event, not the date of the aid)
+_LAST_YEAR = re.compile(r"\blast\s+year\b(?!['’]s)")
 _DIGIT = re.compile(r"\d")
 
 
@@ -25,10 +29,10 @@ def earlier_year(text: str, lo: int, hi: int, year: int | None) -> bool:
     """Does a year before ``year`` date the object ``text[lo:hi]`` ("gave $50 million in 2022")?"""
     if year is None:
         return False
-    for m in _IN_YEAR.finditer(text, lo, hi):
-        if int(m.group(1)) >= year:
-            continue
-        before = text[lo : m.start()]
+    starts = [m.start() for m in _IN_YEAR.finditer(text, lo, hi) if int(m.group(1)) < year]
+    starts += [m.start() for m in _LAST_YEAR.finditer(text, lo, hi)]
+    for start in starts:
+        before = text[lo:start]
         comma = before.rfind(",")
         # "$50 million in 2022", or "the largest donor, providing $340 million in 2025" when
         # the dated phrase holds the only amount
