@@ -9,16 +9,7 @@ import pytest
 
 from pledgewatch.extract import extract
 
-Key = tuple[tuple[str, ...], str, str, str, object]
-
-
-def keys(text: str, published: dt.date | None = dt.date(2026, 3, 10)) -> set[Key]:
-    out = set()
-    for c in extract(text, published).claims:
-        amount = (c.amount.value, c.amount.unit) if c.amount else None
-        out.add((c.donors, c.stance, c.stage, c.category, amount))
-    return out
-
+from .helpers import Key, keys
 
 CASES: list[tuple[str, set[Key]]] = [
     # stance and stage from the cue

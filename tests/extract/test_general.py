@@ -3,22 +3,12 @@ for this test (other countries, other wording) showing one mechanism, not one ar
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from pledgewatch.extract import extract
 from pledgewatch.extract.components.amounts import find_amounts
 
-Key = tuple[tuple[str, ...], str, str, str, object]
-
-
-def keys(text: str) -> set[Key]:
-    out = set()
-    for c in extract(text, dt.date(2026, 3, 10)).claims:
-        amount = (c.amount.value, c.amount.unit) if c.amount else None
-        out.add((c.donors, c.stance, c.stage, c.category, amount))
-    return out
+from .helpers import Key, keys
 
 
 @pytest.mark.parametrize(

@@ -10,16 +10,7 @@ import pytest
 
 from pledgewatch.extract import extract
 
-Key = tuple[tuple[str, ...], str, str, str, object]
-
-
-def keys(text: str, published: dt.date | None = dt.date(2026, 3, 10)) -> set[Key]:
-    out = set()
-    for c in extract(text, published).claims:
-        amount = (c.amount.value, c.amount.unit) if c.amount else None
-        out.add((c.donors, c.stance, c.stage, c.category, amount))
-    return out
-
+from .helpers import Key, keys
 
 CLAUSE_CASES: list[tuple[str, set[Key]]] = [
     # after ", and" a new clause has its own subject, even after "for <place>"

@@ -3,22 +3,11 @@ in-kind aid, denials, groups. Each case is a sentence written for this test."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from pledgewatch.extract import extract
 
-Key = tuple[tuple[str, ...], str, str, str, object]
-
-
-def keys(text: str) -> set[Key]:
-    out = set()
-    for c in extract(text, dt.date(2026, 3, 10)).claims:
-        amount = (c.amount.value, c.amount.unit) if c.amount else None
-        out.add((c.donors, c.stance, c.stage, c.category, amount))
-    return out
-
+from .helpers import Key, keys
 
 SUBJECT_CASES: list[tuple[str, set[Key]]] = [
     # an unnamed subject right before the cue is the subject: no reaching back to an earlier actor
