@@ -163,3 +163,23 @@ def test_a_later_larger_joint_pledge_absorbs_an_earlier_partial_one(sqlite_url: 
         conn.commit()
         assert snapshot(conn) == incremental
     engine.dispose()
+
+
+def test_rebuild_leaves_fresh_planner_statistics_on_postgres(pg_url: str) -> None:
+    from pledgewatch.store import make_engine
+
+    engine = make_engine(pg_url)
+    try:
+        with engine.connect() as conn:
+            ingest(conn, corpus())
+            rebuild_ledger(conn)
+            conn.commit()
+            for table in ("pledges", "pledge_claims", "conflicts", "conflict_claims"):
+                rows = conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
+                estimate = conn.exec_driver_sql(
+                    "SELECT reltuples FROM pg_class WHERE relname = %(name)s", {"name": table}
+                ).scalar_one()
+                assert rows > 0
+                assert estimate == rows, table
+    finally:
+        engine.dispose()
