@@ -11,11 +11,11 @@ from pathlib import Path
 
 from pledgewatch.extract import extract
 from pledgewatch.store import make_engine
-from pledgewatch.store.documents import list_claims, list_documents, list_memberships
+from pledgewatch.store.documents import count_documents, list_claims, list_documents, list_memberships
 
 DONORS = ["Qatar", "Kazakhstan", "the United Arab Emirates", "Saudi Arabia", "Kuwait", "Indonesia", "Morocco"]
 Count = Callable[[str], int]
-TOTAL = 400
+TOTAL = 1000  # large enough that the kill lands mid-batch even on a loaded machine
 KILL_AFTER = 15
 
 
@@ -42,10 +42,19 @@ def test_a_killed_ingest_leaves_only_complete_documents(
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # its own process group: the kill takes extraction workers with it
     )
+    # One engine polls (a fresh engine per poll checks migrations each time and is slow
+    # enough to miss the whole batch).
+    poller = make_engine(db_url)
     deadline = time.monotonic() + 120
-    while stored_count(db_url) < KILL_AFTER and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGKILL)
+    try:
+        while proc.poll() is None and time.monotonic() < deadline:
+            with poller.connect() as conn:
+                if count_documents(conn) >= KILL_AFTER:
+                    break
+            time.sleep(0.01)
+        os.killpg(proc.pid, signal.SIGKILL)
+    finally:
+        poller.dispose()
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
 
