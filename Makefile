@@ -23,7 +23,6 @@ sysdeps:
 
 demo: $(STAMP)
 	$(BIN)/pledgewatch --db sqlite:///demo.db demo
-	$(BIN)/pledgewatch --db sqlite:///demo.db ledger --rebuild
 	$(BIN)/pledgewatch --db sqlite:///demo.db serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
