@@ -179,31 +179,27 @@ def load_cues() -> CueLexicon:
     return compile_cues(json.loads(raw))
 
 
+def _cue_rules(data: dict[str, Any], section: str) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The (name, kind, stage) rules of one cue section and their patterns, in order."""
+    rules, patterns = [], []
+    for i, entry in enumerate(data[section]):
+        where = f"{section}[{i}]"
+        rules.append(
+            (
+                _require(entry, "name", None, where),
+                _require(entry, "kind", KINDS, where),
+                _require(entry, "stage", ("pledge", "delivered"), where),
+            )
+        )
+        patterns.append(_require(entry, "pattern", None, where))
+    return rules, patterns
+
+
 def compile_cues(data: dict[str, Any]) -> CueLexicon:
     """Validate and compile a cue lexicon; ``ExtractDataError`` names the bad entry."""
     try:
-        verb_rules, verb_patterns = [], []
-        for i, entry in enumerate(data["cues"]):
-            where = f"cues[{i}]"
-            verb_rules.append(
-                (
-                    _require(entry, "name", None, where),
-                    _require(entry, "kind", KINDS, where),
-                    _require(entry, "stage", ("pledge", "delivered"), where),
-                )
-            )
-            verb_patterns.append(_require(entry, "pattern", None, where))
-        noun_rules, noun_patterns = [], []
-        for i, entry in enumerate(data["nouns"]):
-            where = f"nouns[{i}]"
-            noun_rules.append(
-                (
-                    _require(entry, "name", None, where),
-                    _require(entry, "kind", KINDS, where),
-                    _require(entry, "stage", ("pledge", "delivered"), where),
-                )
-            )
-            noun_patterns.append(_require(entry, "pattern", None, where))
+        verb_rules, verb_patterns = _cue_rules(data, "cues")
+        noun_rules, noun_patterns = _cue_rules(data, "nouns")
         nc_rules, nc_patterns = [], []
         for i, entry in enumerate(data["nonclaims"]):
             where = f"nonclaims[{i}]"
