@@ -80,3 +80,41 @@ VOCABULARY_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), VOCABULARY_CASES)
 def test_mine_action_and_in_kind_vocabulary(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+GIVEN_FROM_CASES: list[tuple[str, set[Key]]] = [
+    # what did not arrive is what the donor after "from" has not delivered
+    (
+        "The cash from Oman has not arrived, the agency said.",
+        {(("Oman",), "deny", "delivered", "funding", None)},
+    ),
+    (
+        "Officials said payments from Denmark have yet to arrive.",
+        {(("Denmark",), "deny", "delivered", "funding", None)},
+    ),
+    (
+        "The 40 million euros from Italy had not yet been paid by March.",
+        {(("Italy",), "deny", "delivered", "funding", (40e6, "EUR"))},
+    ),
+    # what arrived or reached a place was delivered
+    (
+        "Relief supplies from Qatar arrived in Benghazi on a chartered ship.",
+        {(("Qatar",), "commit", "delivered", "humanitarian", None)},
+    ),
+    (
+        "Medicines from India, including insulin and antibiotics, reached Colombo overnight.",
+        {(("India",), "commit", "delivered", "medical", None)},
+    ),
+    (
+        "A consignment of flour from Kazakhstan landed in Kabul.",
+        {(("Kazakhstan",), "commit", "delivered", "food", None)},
+    ),
+    # "reached" without a given-from subject delivers nothing
+    ("Estonia reached an agreement on aid for Moldova.", set()),
+    ("The appeal reached $90 million after Canada's announcement.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GIVEN_FROM_CASES)
+def test_donor_after_from_in_a_subject_that_was_given(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

@@ -24,6 +24,7 @@ from pledgewatch.extract.components.donors import (
     usable,
 )
 from pledgewatch.extract.components.earlier import dated_earlier, earlier_year
+from pledgewatch.extract.components.given_from import given_from
 from pledgewatch.extract.components.groups import named_before, named_next, unnamed_subject
 from pledgewatch.extract.components.objects import (
     INCREASED,
@@ -60,7 +61,11 @@ _RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.I)
 _WHICH = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", re.I)
 _MAIN_VERB = re.compile(r"\s+(?:(?:also|then|soon|now|not|further|jointly|\w+ly)\s+)?(\w+)")
 _VP_AND = re.compile(r"(?:,\s*|\s)and\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.I)
-_PASSIVE = re.compile(r"\s+by\b(?!\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?\S*\d)")  # not "by 37 percent"
+# a passive's agent, not "by 37 percent" nor "paid by March"
+_PASSIVE = re.compile(
+    r"\s+by\b(?!\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?\S*\d|\s+(?:the\s+end|end|then|now|next|this|last|"
+    r"early|mid|late|(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Sept|Nov|Dec)ember|October)\b)"
+)
 # "None of Kuwait's $500 million has been paid": the subject denies
 _NONE_OF = re.compile(
     r"\b(?:none|no\s+part|not\s+(?:a\s+)?(?:single\s+)?(?:cent|penny|dollar|euro))\s+of\b", re.I
@@ -156,12 +161,18 @@ class SentenceReader(ObjectReader):
                 continue
             if not cue.nominal and _PASSIVE.match(text, cue.end):
                 continue  # "an initiative proposed by Trump": the subject is not the giver
+            if cue.name.endswith("source_subject") and donors.object_at < 0:
+                continue  # "reached" delivers only what was given from a donor ("Aid from Japan reached")
             verb = _MAIN_VERB.match(text, cue.end)
             if verb and verb.group(1).lower() == "be" and re.match(r"\s+\w+ing\b", text[verb.end() :]):
                 verb = _MAIN_VERB.match(text, verb.end())  # "will not be sending soldiers"
             if cue.kind != "delivered" and verb and verb.group(1).lower() in self.cues.non_giving:
                 continue  # "will allow aid trucks", "plans to discuss funding"
             obj_lo = donors.end if cue.nominal else cue.end
+            if donors.object_at >= 0:
+                obj_lo = (
+                    donors.object_at
+                )  # "The money from Kuwait has not arrived": what is given is the subject
             if INCREASED.search(cue.text):
                 obj_lo = cue.start  # "will double its humanitarian support": what is given is in the cue
             if cue.name == "deny.unpaid":
@@ -261,6 +272,9 @@ class SentenceReader(ObjectReader):
                 return Donors(sayer.names, (f'"{pronoun.group(1)}"', *sayer.chain), sayer.speaker, cue.start)
         if found is not None:
             return found
+        given = given_from(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
+        if given is not None:  # "The money from Kuwait has not arrived"
+            return given
         start = speech_at
         region = text[start : cue.start]
         words = region.split()

@@ -49,6 +49,7 @@ class Donors:
     end: int = 0  # where the donor phrase ends (nominal cues: the object starts there)
     group_count: int | None = None
     listed: tuple[tuple[str, int], ...] = ()  # (donor, end of its mention) in a list after a nominal cue
+    object_at: int = -1  # "Aid from Japan arrived": the object is the subject, from here
 
 
 @dataclass(slots=True)

@@ -1,0 +1,67 @@
+"""Donors after "from" in a subject that names what was given.
+
+"The money from Kuwait has not arrived", "Funds from Norway have yet to arrive", "Aid from
+Japan, including tents and blankets, reached Port Sudan": the subject is the contribution and
+the actor after "from" gives it. The head nouns are data (``data/grammar.json``:
+``given_nouns``); the claim's object is the subject itself (what arrived or did not).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from pledgewatch.errors import ExtractDataError
+from pledgewatch.extract.components.actors import ActorMention
+from pledgewatch.extract.components.donors import DocContext, Donors, coordinated_right, resolve, usable
+
+# what may stand between the donor and the cue: "(Tokyo)", ", by contrast,", "for the fund", "so far"
+_TAIL = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?(?:,[^,;()]{0,100},\s*)?"
+    r"(?:(?:(?:for|to|in|into|of|under)\s+(?:the\s+|its\s+|their\s+)?[\w’'-]+(?:\s+[\w’'-]+)?"
+    r"|\w+ly|also|still|so\s+far|by\s+contrast|now|already|finally|itself)\s+){0,3}"
+)
+
+
+@lru_cache(maxsize=1)
+def _before_donor() -> re.Pattern[str]:
+    """ "<noun> from (the)" ending right before the donor's mention."""
+    path = "extract/data/grammar.json"
+    raw = resources.files("pledgewatch.extract.data").joinpath("grammar.json").read_text(encoding="utf-8")
+    try:
+        nouns = json.loads(raw)["given_nouns"]
+        amount = (
+            r"\S*\d[\d.,]*\S*(?:\s+(?:million|billion|trillion|bn|m))?(?:\s+[a-z]+)?"  # "$50 million from"
+        )
+        return re.compile(rf"(?:\b(?:{'|'.join(nouns)})|{amount})\s+from\s+(?:the\s+)?$", re.I)
+    except (KeyError, TypeError) as error:
+        raise ExtractDataError(f"grammar.json is invalid: {error}", path=path) from error
+    except re.error as error:
+        raise ExtractDataError(f"grammar.json has a bad given_nouns pattern: {error}", path=path) from error
+
+
+def given_from(
+    text: str, offset: int, mentions: list[ActorMention], lo: int, hi: int, ctx: DocContext
+) -> Donors | None:
+    """The donors of a subject "<what was given> from <actor>" filling ``text[lo:hi]`` (sentence
+    offsets; mentions absolute); ``object_at`` is where the subject begins."""
+    local = [m for m in mentions if lo <= m.start - offset and m.end - offset <= hi and usable(m)]
+    pattern = _before_donor()
+    for i, m in enumerate(local):
+        if m.kind == "person" or not pattern.search(text, lo, m.start - offset):
+            continue
+        shifted = [n.shifted(offset) for n in local[i:]]
+        group = coordinated_right(text, shifted, 0, hi)
+        tail = _TAIL.match(text, group[-1].end, hi)
+        if tail is None or tail.end() != hi:
+            return None
+        names: list[str] = []
+        for g in group:
+            names.extend(n for n in resolve(g, ctx)[0] if n not in names)
+        if not names:
+            return None
+        chain = (f"{text[lo : group[-1].end].strip()} (given from)", *names)
+        return Donors(tuple(names), chain, None, hi, object_at=lo)
+    return None
