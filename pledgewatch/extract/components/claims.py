@@ -18,14 +18,11 @@ from pledgewatch.extract.components.cues import Cue, CueLexicon, NonClaim
 from pledgewatch.extract.components.donors import (
     DocContext,
     Donors,
-    list_after,
     resolve,
     subject_donors,
     usable,
 )
 from pledgewatch.extract.components.earlier import dated_earlier, earlier_year
-from pledgewatch.extract.components.given_from import given_from
-from pledgewatch.extract.components.groups import named_before, named_next, unnamed_subject
 from pledgewatch.extract.components.objects import (
     INCREASED,
     Draft,
@@ -34,6 +31,7 @@ from pledgewatch.extract.components.objects import (
     SentenceInput,
     inside,
 )
+from pledgewatch.extract.components.subjects import SubjectReader
 
 __all__ = ["Draft", "Quantity", "SentenceInput", "SentenceReader"]
 
@@ -42,25 +40,10 @@ _PHRASE_END = re.compile(r"[,;:()\u2014\u2013]|\s--|\.\s*$")
 _ATTRIBUTION = re.compile(
     r"[,\u201d\"]\s*(?:(?:[\w.’'-]+\s+){0,8}?(?:said|says|added|noted|told|according\s+to)\b|said\b)", re.I
 )
-_PRONOUN_ONLY = re.compile(
-    r"^\s*(it|they|he|she|the\s+country|the\s+government|the\s+bloc|(?:his|her|their)\s+(?:country|government|nation))"
-    r"\s+(?:\w+ly\s+|also\s+)?$",
-    re.I,
-)
-# "to the reconstruction fund": the channel's name says nothing about what is given.
-_FROM = re.compile(r"\bfrom\b", re.I)
 _FROM_ACTOR = re.compile(r"\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?")
 _FROM_AFTER_COUNT = re.compile(r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+from\s+(?:the\s+)?")
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+$|n['’]t\s+$", re.I)
-_AND_OTHERS = re.compile(
-    r"\b(?:and|with)\s+(?:its|their|his|her|other|several|many|some)\s+(?:\w+\s+)?"
-    r"(?:partners|allies|donors|countries|nations|states|governments|organi[sz]ations)\b|\band\s+others\b",
-    re.I,
-)
-_RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.I)
-_WHICH = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", re.I)
 _MAIN_VERB = re.compile(r"\s+(?:(?:also|then|soon|now|not|further|jointly|\w+ly)\s+)?(\w+)")
-_VP_AND = re.compile(r"(?:,\s*|\s)and\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.I)
 # a passive's agent, not "by 37 percent" nor "paid by March"
 _PASSIVE = re.compile(
     r"\s+by\b(?!\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?\S*\d|\s+(?:the\s+end|end|then|now|next|this|last|"
@@ -71,9 +54,7 @@ _NONE_OF = re.compile(
     r"\b(?:none|no\s+part|not\s+(?:a\s+)?(?:single\s+)?(?:cent|penny|dollar|euro))\s+of\b", re.I
 )
 _PART_OF = re.compile(r"\b(?:most|much|part|parts|some|half|bulk|majority)\s+of\b", re.I)
-_WITH = re.compile(r"\bwith\b", re.I)
 _THAT = re.compile(r"\bthat\b", re.I)
-_SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
 # "Reports that X had pledged $10 million are untrue": the text refutes the report
 _REFUTED = re.compile(
     r"\b(?:reports?|claims?|allegations?|rumou?rs?|suggestions?)\s+that\b[^;]*?"
@@ -85,7 +66,7 @@ _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely|strictly|only)\
 _MILITARY = re.compile(r"\b(?:troops|soldiers|military|peacekeep\w*|armed\s+forces|deployment)\b", re.I)
 
 
-class SentenceReader(ObjectReader):
+class SentenceReader(SubjectReader, ObjectReader):
     """Reads the claims of sentences; one per document (it keeps the document context)."""
 
     def __init__(self, cues: CueLexicon, categories: CategoryLexicon, ctx: DocContext) -> None:
@@ -229,78 +210,6 @@ class SentenceReader(ObjectReader):
                 return True  # "will likely give", "would possibly send"
         return False
 
-    def _donors(
-        self, inp: SentenceInput, cue: Cue, lo: int, prev: tuple[Cue, Donors | None] | None
-    ) -> Donors | None:
-        s = inp.sentence
-        text = s.text
-        if cue.nominal:
-            return list_after(text, s.start, inp.mentions, cue.end, len(text), self.ctx)
-        if cue.name.endswith("received_from"):  # "Ukraine had received $10 billion from the EU"
-            source = _FROM.search(text, cue.end)
-            if source is None:
-                return None
-            found = list_after(text, s.start, inp.mentions, source.end(), len(text), self.ctx)
-            return replace(found, end=source.start()) if found else None
-        which = _WHICH.search(text, lo, cue.start)
-        if which is not None:  # "the United States, which promised $4 billion"
-            before = [m for m in inp.mentions if usable(m) and 0 <= which.start() - (m.end - s.start) <= 2]
-            if before:
-                return subject_donors(
-                    text, s.start, before, before[0].start - s.start, which.start(), self.ctx
-                )
-        start = lo
-        if prev is not None:
-            start = max(start, prev[0].end)
-        for sub in _SUBORDINATE.finditer(text, start, cue.start):
-            start = sub.end()  # "Kuwait hosted the conference, where participants pledged"
-        speech_at = self._after_speech(text, start, cue.start)
-        others = _AND_OTHERS.search(text, speech_at, cue.start)
-        if self._unnamed_antecedent(inp, speech_at, cue.start) or (others and cue.name != "pledge.raising"):
-            return None  # "Britain and its partners pledged ...": the amount is not Britain's alone
-        if others:  # money raised at a conference is the raiser's (spec: "raising money ... is a pledge")
-            return subject_donors(text, s.start, inp.mentions, speech_at, others.start(), self.ctx)
-        unnamed = unnamed_subject(text, speech_at, cue.start, s.start, inp.mentions)
-        if unnamed is not None:  # "with governments and companies announcing": no named donor
-            return named_next(self.ctx, s.end, unnamed) or named_before(self.ctx, s.start, unnamed)
-        found = subject_donors(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
-        pronoun = _PRONOUN_ONLY.match(text[speech_at : cue.start])
-        if speech_at > start and pronoun and (found is None or found.chain[0].startswith('"')):
-            # "Denmark said it would send ...": the pronoun is the sayer's own side.
-            sayer = subject_donors(text, s.start, inp.mentions, start, speech_at, self.ctx)
-            if sayer is not None and not sayer.chain[0].startswith('"'):
-                return Donors(sayer.names, (f'"{pronoun.group(1)}"', *sayer.chain), sayer.speaker, cue.start)
-        if found is not None:
-            return found
-        given = given_from(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
-        if given is not None:  # "The money from Kuwait has not arrived"
-            return given
-        start = speech_at
-        region = text[start : cue.start]
-        words = region.split()
-        if words and words[0].lower().strip(",") in self.cues.relativizers and len(words) <= 4:
-            return subject_donors(text, s.start, inp.mentions, lo, start, self.ctx)
-        if prev is not None and prev[1] is not None and (len(words) <= 3 or _VP_AND.search(region)):
-            return prev[1]  # "Bahrain built a bridge in Mosul and also sent doctors": the same subject
-        return None
-
-    def _signatory(self, inp: SentenceInput, donors: Donors, lo: int, hi: int) -> Donors | None:
-        """ "The EIB and Moldova signed a loan agreement", "Moldova signed a grant agreement with
-        Sweden": the state the document shows receiving aid signs as the recipient, not a donor."""
-        helped = self.ctx.aid_recipients()
-        names = tuple(n for n in donors.names if n not in helped)
-        if names == donors.names:
-            return donors
-        if names:
-            return replace(donors, names=names)
-        partner = _WITH.search(inp.sentence.text, lo, hi)
-        if partner is None:
-            return None
-        found = list_after(inp.sentence.text, inp.sentence.start, inp.mentions, partner.end(), hi, self.ctx)
-        if found is None or set(found.names) & helped:
-            return None
-        return replace(found, end=donors.end)
-
     def _amounts_from(self, inp: SentenceInput, cue: Cue, hi: int) -> list[Draft]:
         """Money amounts after a cue without a subject, each followed by "from <actor>"."""
         text, off = inp.sentence.text, inp.sentence.start
@@ -322,30 +231,6 @@ class SentenceReader(ObjectReader):
                 elif source is not None:  # "5,000 tonnes of wheat from Canada": the count's own object
                     out.extend(self._object_claims(inp, cue, one, q.start - off, source.start()))
         return out
-
-    def _unnamed_antecedent(self, inp: SentenceInput, lo: int, hi: int) -> bool:
-        """ "Kuwait and Bahrain were among the nine countries that together pledged ...": the
-        relative clause has no subject of its own and its antecedent is not a named actor."""
-        text, off = inp.sentence.text, inp.sentence.start
-        rel = None
-        for found in _RELATIVE.finditer(text, lo, hi):
-            rel = found
-        if rel is None or subject_donors(text, off, inp.mentions, rel.end(), hi, self.ctx) is not None:
-            return False
-        before = [m for m in inp.mentions if usable(m) and lo <= m.start - off and m.end - off <= rel.start()]
-        return bool(before) and bool(text[before[-1].end - off : rel.start()].strip(" ,"))
-
-    def _after_speech(self, text: str, lo: int, hi: int) -> int:
-        """Where the clause of a cue begins after a speech verb ("Blinken said [the US would]")."""
-        start = lo
-        for m in re.finditer(r"[\w’']+", text[lo:hi]):
-            word = m.group(0)
-            if word[0].islower() and word in self.cues.speech_verbs:
-                start = lo + m.end()
-                tail = re.match(r"\s*(?:on\s+\w+\s+)?(?:\([^)]*\)\s*)?(?:that\b)?", text[start:hi])
-                if tail:
-                    start += tail.end()
-        return start
 
     # -- the object -----------------------------------------------------------------------
 

@@ -1,0 +1,141 @@
+"""Who gives: the subject of a cue in its sentence (the donor half of sentence reading).
+
+``SubjectReader._donors`` finds the donors of one cue: a relative clause's antecedent ("the
+United States, which promised"), the subject after a speech verb ("Blinken said the US
+would"), a pronoun standing for the sayer, a subject given from a donor ("The money from
+Kuwait"), the same subject as the previous verb of the clause ("built a bridge and also sent
+doctors"), or none when an unnamed group gives ("Britain and its partners pledged").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pledgewatch.extract.components.cues import Cue, CueLexicon
+from pledgewatch.extract.components.donors import DocContext, Donors, list_after, subject_donors, usable
+from pledgewatch.extract.components.given_from import given_from
+from pledgewatch.extract.components.groups import named_before, named_next, unnamed_subject
+from pledgewatch.extract.components.objects import SentenceInput
+
+__all__ = ["SubjectReader"]
+
+_PRONOUN_ONLY = re.compile(
+    r"^\s*(it|they|he|she|the\s+country|the\s+government|the\s+bloc|(?:his|her|their)\s+(?:country|government|nation))"
+    r"\s+(?:\w+ly\s+|also\s+)?$",
+    re.I,
+)
+_FROM = re.compile(r"\bfrom\b", re.I)
+_AND_OTHERS = re.compile(
+    r"\b(?:and|with)\s+(?:its|their|his|her|other|several|many|some)\s+(?:\w+\s+)?"
+    r"(?:partners|allies|donors|countries|nations|states|governments|organi[sz]ations)\b|\band\s+others\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.I)
+_WHICH = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", re.I)
+_VP_AND = re.compile(r"(?:,\s*|\s)and\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.I)
+_WITH = re.compile(r"\bwith\b", re.I)
+_SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
+
+
+class SubjectReader:
+    """The subject half of sentence reading (mixed into ``claims.SentenceReader``)."""
+
+    cues: CueLexicon
+    ctx: DocContext
+
+    def _donors(
+        self, inp: SentenceInput, cue: Cue, lo: int, prev: tuple[Cue, Donors | None] | None
+    ) -> Donors | None:
+        s = inp.sentence
+        text = s.text
+        if cue.nominal:
+            return list_after(text, s.start, inp.mentions, cue.end, len(text), self.ctx)
+        if cue.name.endswith("received_from"):  # "Ukraine had received $10 billion from the EU"
+            source = _FROM.search(text, cue.end)
+            if source is None:
+                return None
+            found = list_after(text, s.start, inp.mentions, source.end(), len(text), self.ctx)
+            return replace(found, end=source.start()) if found else None
+        which = _WHICH.search(text, lo, cue.start)
+        if which is not None:  # "the United States, which promised $4 billion"
+            before = [m for m in inp.mentions if usable(m) and 0 <= which.start() - (m.end - s.start) <= 2]
+            if before:
+                return subject_donors(
+                    text, s.start, before, before[0].start - s.start, which.start(), self.ctx
+                )
+        start = lo
+        if prev is not None:
+            start = max(start, prev[0].end)
+        for sub in _SUBORDINATE.finditer(text, start, cue.start):
+            start = sub.end()  # "Kuwait hosted the conference, where participants pledged"
+        speech_at = self._after_speech(text, start, cue.start)
+        others = _AND_OTHERS.search(text, speech_at, cue.start)
+        if self._unnamed_antecedent(inp, speech_at, cue.start) or (others and cue.name != "pledge.raising"):
+            return None  # "Britain and its partners pledged ...": the amount is not Britain's alone
+        if others:  # money raised at a conference is the raiser's (spec: "raising money ... is a pledge")
+            return subject_donors(text, s.start, inp.mentions, speech_at, others.start(), self.ctx)
+        unnamed = unnamed_subject(text, speech_at, cue.start, s.start, inp.mentions)
+        if unnamed is not None:  # "with governments and companies announcing": no named donor
+            return named_next(self.ctx, s.end, unnamed) or named_before(self.ctx, s.start, unnamed)
+        found = subject_donors(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
+        pronoun = _PRONOUN_ONLY.match(text[speech_at : cue.start])
+        if speech_at > start and pronoun and (found is None or found.chain[0].startswith('"')):
+            # "Denmark said it would send ...": the pronoun is the sayer's own side.
+            sayer = subject_donors(text, s.start, inp.mentions, start, speech_at, self.ctx)
+            if sayer is not None and not sayer.chain[0].startswith('"'):
+                return Donors(sayer.names, (f'"{pronoun.group(1)}"', *sayer.chain), sayer.speaker, cue.start)
+        if found is not None:
+            return found
+        given = given_from(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
+        if given is not None:  # "The money from Kuwait has not arrived"
+            return given
+        start = speech_at
+        region = text[start : cue.start]
+        words = region.split()
+        if words and words[0].lower().strip(",") in self.cues.relativizers and len(words) <= 4:
+            return subject_donors(text, s.start, inp.mentions, lo, start, self.ctx)
+        if prev is not None and prev[1] is not None and (len(words) <= 3 or _VP_AND.search(region)):
+            return prev[1]  # "Bahrain built a bridge in Mosul and also sent doctors": the same subject
+        return None
+
+    def _signatory(self, inp: SentenceInput, donors: Donors, lo: int, hi: int) -> Donors | None:
+        """ "The EIB and Moldova signed a loan agreement", "Moldova signed a grant agreement with
+        Sweden": the state the document shows receiving aid signs as the recipient, not a donor."""
+        helped = self.ctx.aid_recipients()
+        names = tuple(n for n in donors.names if n not in helped)
+        if names == donors.names:
+            return donors
+        if names:
+            return replace(donors, names=names)
+        partner = _WITH.search(inp.sentence.text, lo, hi)
+        if partner is None:
+            return None
+        found = list_after(inp.sentence.text, inp.sentence.start, inp.mentions, partner.end(), hi, self.ctx)
+        if found is None or set(found.names) & helped:
+            return None
+        return replace(found, end=donors.end)
+
+    def _unnamed_antecedent(self, inp: SentenceInput, lo: int, hi: int) -> bool:
+        """ "Kuwait and Bahrain were among the nine countries that together pledged ...": the
+        relative clause has no subject of its own and its antecedent is not a named actor."""
+        text, off = inp.sentence.text, inp.sentence.start
+        rel = None
+        for found in _RELATIVE.finditer(text, lo, hi):
+            rel = found
+        if rel is None or subject_donors(text, off, inp.mentions, rel.end(), hi, self.ctx) is not None:
+            return False
+        before = [m for m in inp.mentions if usable(m) and lo <= m.start - off and m.end - off <= rel.start()]
+        return bool(before) and bool(text[before[-1].end - off : rel.start()].strip(" ,"))
+
+    def _after_speech(self, text: str, lo: int, hi: int) -> int:
+        """Where the clause of a cue begins after a speech verb ("Blinken said [the US would]")."""
+        start = lo
+        for m in re.finditer(r"[\w’']+", text[lo:hi]):
+            word = m.group(0)
+            if word[0].islower() and word in self.cues.speech_verbs:
+                start = lo + m.end()
+                tail = re.match(r"\s*(?:on\s+\w+\s+)?(?:\([^)]*\)\s*)?(?:that\b)?", text[start:hi])
+                if tail:
+                    start += tail.end()
+        return start
