@@ -118,3 +118,73 @@ GIVEN_FROM_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), GIVEN_FROM_CASES)
 def test_donor_after_from_in_a_subject_that_was_given(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+SPLIT_CASES: list[tuple[str, set[Key]]] = [
+    # the pledge's amount before its subject, the delivered part as the next clause's subject
+    (
+        "Of the $80 million Oman promised in June, only $20 million has reached the fund.",
+        {
+            (("Oman",), "commit", "pledge", "funding", (80e6, "USD")),
+            (("Oman",), "commit", "delivered", "funding", (20e6, "USD")),
+        },
+    ),
+    (
+        "Out of the 9 million euros Malta pledged, 4 million euros had been paid by October.",
+        {
+            (("Malta",), "commit", "pledge", "funding", (9e6, "EUR")),
+            (("Malta",), "commit", "delivered", "funding", (4e6, "EUR")),
+        },
+    ),
+    # "of which": the delivered part ends the pledge's object
+    (
+        "Ottawa committed C$30 million to the trust fund, of which just C$12 million has been spent.",
+        {
+            (("Canada",), "commit", "pledge", "funding", (30e6, "CAD")),
+            (("Canada",), "commit", "delivered", "funding", (12e6, "CAD")),
+        },
+    ),
+    # a second verb with no subject of its own after but/and shares the first one's subject
+    (
+        "Finland pledged €40m in 2025 but has so far transferred only €15m.",
+        {
+            (("Finland",), "commit", "pledge", "funding", (40e6, "EUR")),
+            (("Finland",), "commit", "delivered", "funding", (15e6, "EUR")),
+        },
+    ),
+    (
+        "Chile promised $6 million, but has paid out just $2 million.",
+        {
+            (("Chile",), "commit", "pledge", "funding", (6e6, "USD")),
+            (("Chile",), "commit", "delivered", "funding", (2e6, "USD")),
+        },
+    ),
+    (
+        "Malta promised $6 million, but Cyprus has paid $2 million.",
+        {
+            (("Malta",), "commit", "pledge", "funding", (6e6, "USD")),
+            (("Cyprus",), "commit", "delivered", "funding", (2e6, "USD")),
+        },
+    ),
+    # a share of what was just pledged is delivered in its category, without an amount
+    (
+        "Iceland pledged $3 million and has disbursed a third of it.",
+        {
+            (("Iceland",), "commit", "pledge", "funding", (3e6, "USD")),
+            (("Iceland",), "commit", "delivered", "funding", None),
+        },
+    ),
+    # a count works the same way
+    (
+        "Of the 400 police officers Benin promised, only 150 have arrived in the capital.",
+        {
+            (("Benin",), "commit", "pledge", "security", (400.0, "police officers")),
+            (("Benin",), "commit", "delivered", "security", (150.0, "police officers")),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLIT_CASES)
+def test_amounts_split_across_clauses(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

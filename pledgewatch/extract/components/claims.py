@@ -31,6 +31,7 @@ from pledgewatch.extract.components.objects import (
     SentenceInput,
     inside,
 )
+from pledgewatch.extract.components.split import amount_subject, lead_amount, share_of_it
 from pledgewatch.extract.components.subjects import SubjectReader
 
 __all__ = ["Draft", "Quantity", "SentenceInput", "SentenceReader"]
@@ -114,6 +115,8 @@ class SentenceReader(SubjectReader, ObjectReader):
         cues = [c for c in found if not inside(c.start, blocked)]
         prev: dict[int, tuple[Cue, Donors | None]] = {}
         denied_in: set[int] = set()  # clauses where a denial governs what follows
+        inp.last_donors = None
+        parts = self._delivered_parts(inp, cues)
         for i, cue in enumerate(cues):
             c_lo, c_hi = next((a, b) for a, b in clauses if a <= cue.start < b)
             if self._cancelled(cue, cues, nonclaims, c_lo, c_hi, text):
@@ -130,12 +133,17 @@ class SentenceReader(SubjectReader, ObjectReader):
                 # "Azerbaijan denied reports that it had pledged $500 million": the pledge is denied
                 cue = Cue(cue.start, cue.end, "deny", cue.stage, "deny.denied", cue.text, cue.nominal)
             nxt = next((c.start for c in cues[i + 1 :] if cue.end <= c.start < c_hi), c_hi)
+            nxt = min(
+                [nxt, *(p for p in parts if cue.end <= p < nxt)]
+            )  # ", of which only $45m has been paid"
             donors = self._donors(inp, cue, c_lo, prev.get(c_lo))
             if cue.nominal and donors is None:
                 continue  # "Japan's pledge of $500 million": the verbal reading of the noun decides
             if cue.name == "pledge.signed_financing" and donors is not None:
                 donors = self._signatory(inp, donors, cue.end, c_hi)
             prev[c_lo] = (cue, donors)
+            if donors is not None and donors.names:
+                inp.last_donors = donors
             if donors is None or not donors.names:
                 # "The pledges included $500 million from Saudi Arabia and $300 million from Qatar"
                 drafts.extend(self._amounts_from(inp, cue, nxt))
@@ -150,16 +158,14 @@ class SentenceReader(SubjectReader, ObjectReader):
             if cue.kind != "delivered" and verb and verb.group(1).lower() in self.cues.non_giving:
                 continue  # "will allow aid trucks", "plans to discuss funding"
             obj_lo = donors.end if cue.nominal else cue.end
-            if donors.object_at >= 0:
-                obj_lo = (
-                    donors.object_at
-                )  # "The money from Kuwait has not arrived": what is given is the subject
             if INCREASED.search(cue.text):
                 obj_lo = cue.start  # "will double its humanitarian support": what is given is in the cue
             if cue.name == "deny.unpaid":
                 if _PART_OF.search(text, c_lo, cue.start):
                     continue  # "most of Kuwait's aid remains undelivered": some of it was delivered
                 obj_lo = c_lo  # "Kuwait's $500 million pledge remains unpaid": what is unpaid is the subject
+            if donors.object_at >= 0:  # "The money from Kuwait has not arrived": the subject is given
+                obj_lo, nxt = donors.object_at, donors.object_end if donors.object_end >= 0 else nxt
             if cue.name.endswith("received_from"):
                 obj_lo, nxt = cue.end, donors.end  # the object stands between the cue and "from"
             obj_hi = _cut_attribution(text, obj_lo, nxt)
@@ -191,9 +197,37 @@ class SentenceReader(SubjectReader, ObjectReader):
             ):
                 # "A $50 million pledge from Norway": the amount stands before the noun
                 drafts.extend(self._object_claims(inp, cue, donors, pre, cue.start))
-            drafts.extend(self._claims(inp, cue, donors, obj_lo, obj_hi))
+            lead = (
+                lead_amount(text, s.start, inp.quantities, c_lo, cue.start) if cue.kind == "pledge" else None
+            )
+            if lead is not None:  # "Of the €30 million Germany pledged, ...": the amount before the subject
+                drafts.extend(self._object_claims(inp, cue, donors, lead.start - s.start, lead.end - s.start))
+            made = self._claims(inp, cue, donors, obj_lo, obj_hi)
+            if not made and cue.stage == "delivered" and share_of_it(text, obj_lo, obj_hi):
+                # "pledged €120 million and has already transferred half of it": delivered, no amount
+                own = [d for d in drafts if d.donors == donors.names and d.stage == "pledge"]
+                made = (
+                    [self._draft(inp, cue, donors, own[-1].category, None, False, obj_lo, obj_hi)]
+                    if own
+                    else []
+                )
+            drafts.extend(made)
             self.ctx.set_donors(donors.names)
         return drafts
+
+    def _delivered_parts(self, inp: SentenceInput, cues: list[Cue]) -> list[int]:
+        """Where the phrases begin whose amount is the subject of a delivery ("..., of which only $45
+        million has been disbursed"): the object of a verb before them ends there."""
+        out: list[int] = []
+        if len(inp.quantities) < 2:
+            return out
+        for cue in cues:
+            if cue.stage == "delivered" and not cue.nominal:
+                lo = next(a for a, b in inp.clauses if a <= cue.start < b)
+                part = amount_subject(inp.sentence.text, inp.sentence.start, inp.quantities, lo, cue.start)
+                if part is not None:
+                    out.append(part[1])
+        return out
 
     def _cancelled(
         self, cue: Cue, cues: list[Cue], nonclaims: list[NonClaim], lo: int, hi: int, text: str

@@ -50,6 +50,7 @@ class Donors:
     group_count: int | None = None
     listed: tuple[tuple[str, int], ...] = ()  # (donor, end of its mention) in a list after a nominal cue
     object_at: int = -1  # "Aid from Japan arrived": the object is the subject, from here
+    object_end: int = -1  # "only $100m has arrived": ... up to here
 
 
 @dataclass(slots=True)

@@ -67,6 +67,7 @@ class SentenceInput:
     blocked: list[tuple[int, int]] = field(default_factory=list)
     clauses: list[tuple[int, int]] = field(default_factory=list)
     first_cue: int = 0  # a speech verb before it frames the whole sentence ("X said A, while B")
+    last_donors: Donors | None = None  # of the sentence's previous cue ("X pledged $5m but has paid $1m")
 
 
 _EACH = re.compile(r"^\W{0,3}\s*each\b", re.I)

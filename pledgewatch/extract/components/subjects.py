@@ -17,6 +17,7 @@ from pledgewatch.extract.components.donors import DocContext, Donors, list_after
 from pledgewatch.extract.components.given_from import given_from
 from pledgewatch.extract.components.groups import named_before, named_next, unnamed_subject
 from pledgewatch.extract.components.objects import SentenceInput
+from pledgewatch.extract.components.split import IMPLICIT_SUBJECT, amount_subject
 
 __all__ = ["SubjectReader"]
 
@@ -33,7 +34,7 @@ _AND_OTHERS = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.I)
 _WHICH = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", re.I)
-_VP_AND = re.compile(r"(?:,\s*|\s)and\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.I)
+_VP_AND = re.compile(r"(?:,\s*|\s)(?:and|but|yet)\s+(?:(?:also|then|later|so\s+far|\w+ly)\s+)?$", re.I)
 _WITH = re.compile(r"\bwith\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
 
@@ -57,6 +58,17 @@ class SubjectReader:
                 return None
             found = list_after(text, s.start, inp.mentions, source.end(), len(text), self.ctx)
             return replace(found, end=source.start()) if found else None
+        last = inp.last_donors
+        if last is not None and cue.stage == "delivered":
+            part = amount_subject(text, s.start, inp.quantities, lo, cue.start)
+            if part is not None:  # "Of the $500m Kuwait pledged, only $100m has arrived"
+                q = part[0]
+                if q not in inp.quantities:  # a bare number standing for a count ("only 150 have arrived")
+                    inp.quantities.append(q)
+                chain = (f"{q.text or 'amount'} (part of the previous verb's object)", *last.names)
+                return replace(
+                    last, chain=chain, end=cue.start, object_at=q.start - s.start, object_end=cue.start
+                )
         which = _WHICH.search(text, lo, cue.start)
         if which is not None:  # "the United States, which promised $4 billion"
             before = [m for m in inp.mentions if usable(m) and 0 <= which.start() - (m.end - s.start) <= 2]
@@ -97,6 +109,8 @@ class SubjectReader:
             return subject_donors(text, s.start, inp.mentions, lo, start, self.ctx)
         if prev is not None and prev[1] is not None and (len(words) <= 3 or _VP_AND.search(region)):
             return prev[1]  # "Bahrain built a bridge in Mosul and also sent doctors": the same subject
+        if prev is None and last is not None and IMPLICIT_SUBJECT.match(region):
+            return last  # "Germany pledged €300m, but has disbursed only €100m": the same subject
         return None
 
     def _signatory(self, inp: SentenceInput, donors: Donors, lo: int, hi: int) -> Donors | None:

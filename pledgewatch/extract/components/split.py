@@ -1,0 +1,90 @@
+"""Amounts and subjects split across clauses.
+
+- "Of the $500m Kuwait pledged, only $100m has arrived": the pledge's amount stands before its
+  subject (``lead_amount``) and the delivery's subject is an amount (``amount_subject``), given
+  by the donor of the verb before it.
+- "Washington committed $100 million, of which only $45 million has been disbursed": the
+  delivered part ends the pledge's object where its phrase begins.
+- "Germany pledged €300m last year, but has disbursed only €100m": a clause that opens with a
+  conjunction and no subject shares the previous verb's subject (``IMPLICIT_SUBJECT``).
+- "pledged €120 million and has already transferred half of it": a share of what was just
+  pledged is delivered in the pledge's category, without an amount (``share_of_it``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pledgewatch.extract.components.objects import Quantity
+
+__all__ = ["IMPLICIT_SUBJECT", "amount_subject", "lead_amount", "share_of_it"]
+
+_ADVERBS = r"(?:so\s+far|now|already|actually|yet|only|just|since|reportedly|fully|still|then)"
+# between the amount and a delivery cue: "$100m [of it] has [so far] [been] disbursed"
+_SUBJECT_TAIL = re.compile(
+    r"\s*(?:of\s+(?:it|that|this|them|the\s+(?:money|sum|amount|total|pledge|funds))\s+)?"
+    rf"(?:(?:has|have|had|was|were|is|are)\s+)?(?:{_ADVERBS}\s+){{0,2}}(?:been\s+)?",
+    re.I,
+)
+# where the delivered part's phrase begins: ", of which only", ", only", " but only"
+_PART_LEAD = re.compile(
+    r"(?:[,;]\s*|\s)(?:(?:of\s+which|of\s+that|but|and|while|yet)\s+)?(?:(?:only|just|so\s+far|some|about)\s+)*$",
+    re.I,
+)
+# "Of the €30 million Germany pledged": the amount before the subject is the pledge's
+_LEAD = re.compile(r"\W*(?:of|from|out\s+of)\s+(?:the|its|their|an?)\s+(?:(?!\d)\w+\s+)?", re.I)
+IMPLICIT_SUBJECT = re.compile(
+    r"^\s*[,;]?\s*(?:and|but|yet|while|whereas)\s+(?:(?:also|then|later|so\s+far|since|still|\w+ly)\s+)*$",
+    re.I,
+)
+_BARE = re.compile(r"(?<![\w.,$€£¥])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.,])")
+_SHARE = re.compile(
+    r"\b(?:half|part|most|some|all|much|a\s+(?:third|quarter|fifth|fraction|portion|share)|"
+    r"\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%))\s+of\s+(?:it|that|this|them|the\s+(?:money|sum|amount|pledge|funds))\b",
+    re.I,
+)
+
+
+def amount_subject(
+    text: str, off: int, quantities: list[Quantity], lo: int, hi: int
+) -> tuple[Quantity, int] | None:
+    """The amount that is the subject of a cue starting at ``hi`` ("only $100m has arrived"), and
+    where its phrase begins (sentence offsets; quantities absolute). A bare number takes the unit
+    of the count before it ("Of the 400 police officers Benin promised, only 150 have arrived")."""
+    q = _subject_quantity(text, off, quantities, lo, hi)
+    if q is None:
+        return None
+    lead = _PART_LEAD.search(text, lo, q.start - off)
+    return q, (lead.start() if lead else q.start - off)
+
+
+def _subject_quantity(text: str, off: int, quantities: list[Quantity], lo: int, hi: int) -> Quantity | None:
+    before = [q for q in quantities if lo <= q.start - off and q.end - off <= hi and not q.conversion]
+    if before and _SUBJECT_TAIL.fullmatch(text, before[-1].end - off, hi):
+        return before[-1]
+    counts = [q for q in before if not q.is_money]
+    if not counts:
+        return None
+    bare = [
+        m
+        for m in _BARE.finditer(text, counts[-1].end - off, hi)
+        if _SUBJECT_TAIL.fullmatch(text, m.end(), hi)
+    ]
+    if not bare:
+        return None
+    m = bare[-1]
+    value = float(m.group(0).replace(",", ""))
+    return Quantity(off + m.start(), off + m.end(), value, counts[-1].unit, None, False, m.group(0))
+
+
+def lead_amount(text: str, off: int, quantities: list[Quantity], lo: int, hi: int) -> Quantity | None:
+    """ "Of the €30 million Germany pledged": the amount that opens the clause ``text[lo:hi]``."""
+    lead = _LEAD.match(text, lo, hi)
+    if lead is None:
+        return None
+    return next((q for q in quantities if q.start - off == lead.end() and q.end - off < hi), None)
+
+
+def share_of_it(text: str, lo: int, hi: int) -> bool:
+    """ "has transferred half of it": a share of what the clause before named."""
+    return _SHARE.search(text, lo, hi) is not None
