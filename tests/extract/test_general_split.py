@@ -188,3 +188,64 @@ SPLIT_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), SPLIT_CASES)
 def test_amounts_split_across_clauses(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+NOT_A_CONTRIBUTION_CASES: list[tuple[str, set[Key]]] = [
+    # a state spending on itself contributes to no initiative
+    (
+        "Ghana's finance minister said the government would lift domestic health spending to 12 percent.",
+        set(),
+    ),
+    ("Peru will devote 18 percent of the national budget to schools and hire 9,000 teachers.", set()),
+    ("Nepal said it would raise its own education budget and build 300 classrooms.", set()),
+    ("Laos will buy vaccines with national funds.", set()),
+    # an aid budget is still the donor's own aid
+    (
+        "Norway will increase its aid budget for Sudan to 50 million dollars.",
+        {(("Norway",), "commit", "pledge", "funding", (50e6, "USD"))},
+    ),
+    # a previous round of a replenishment is another initiative
+    ("Austria, which gave $90 million to the previous round, has not announced a figure.", set()),
+    # selling is business, not aid
+    ("Turkey said it would supply armoured vehicles to the army on commercial terms.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_A_CONTRIBUTION_CASES)
+def test_domestic_spending_earlier_rounds_and_sales_are_no_claims(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
+
+
+MORE_CASES: list[tuple[str, set[Key]]] = [
+    # training police or soldiers is security
+    (
+        "Uruguay will train officers of the Gambian army.",
+        {(("Uruguay",), "commit", "pledge", "security", None)},
+    ),
+    # "made a contribution" gave it
+    (
+        "Luxembourg made a 3 million euro contribution to the trust fund in May.",
+        {(("Luxembourg",), "commit", "delivered", "funding", (3e6, "EUR"))},
+    ),
+    (
+        "Kuwait has made its first payment of $15 million.",
+        {(("Kuwait",), "commit", "delivered", "funding", (15e6, "USD"))},
+    ),
+    # specific in-kind aid stays a claim of its own beside medical aid; generic aid does not
+    (
+        "Nepal sent rescuers and paramedics to the quake zone.",
+        {
+            (("Nepal",), "commit", "delivered", "humanitarian", None),
+            (("Nepal",), "commit", "delivered", "medical", None),
+        },
+    ),
+    (
+        "Nepal sent relief supplies and medicines to the quake zone.",
+        {(("Nepal",), "commit", "delivered", "medical", None)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CASES)
+def test_training_contributions_made_and_in_kind_aid(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

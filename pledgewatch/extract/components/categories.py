@@ -41,6 +41,11 @@ class CategoryLexicon:
     period_re: re.Pattern[str]
     place_words: frozenset[str] = frozenset()
     head_nouns: frozenset[str] = frozenset()
+    generic: re.Pattern[str] = re.compile(r"aid|assistance", re.I)
+
+    def is_generic(self, hit: CategoryHit) -> bool:
+        """Humanitarian aid whose form the text does not give ("relief supplies", not "tents")."""
+        return hit.category == "humanitarian" and self.generic.fullmatch(hit.term) is not None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CategoryHit]:
         """Category terms in ``text[start:end]`` (offsets into ``text``), in order."""
@@ -132,6 +137,7 @@ def compile_categories(data: dict[str, Any]) -> CategoryLexicon:
             period_re=re.compile("|".join(f"(?:\\b{p}\\b)" for p in data["period"]), re.I),
             place_words=frozenset(str(w).lower() for w in data.get("cased_place_words", [])),
             head_nouns=frozenset(str(w).lower() for w in data.get("head_nouns", [])),
+            generic=re.compile(data.get("generic_humanitarian", "aid|assistance"), re.I),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ExtractDataError(f"categories.json is invalid: {error}", path=path) from error

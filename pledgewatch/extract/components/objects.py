@@ -192,8 +192,13 @@ class ObjectReader:
             refined = [h.category for h in hits if h.start >= main_hi and h.category in self.cats.refine]
             if refined:
                 categories = [refined[0]]
-        if len(categories) > 1 and "humanitarian" in categories:
-            categories.remove("humanitarian")
+        humanitarian = [h for h in main if h.category == "humanitarian"]
+        if (
+            len(categories) > 1
+            and "humanitarian" in categories
+            and all(map(self.cats.is_generic, humanitarian))
+        ):
+            categories.remove("humanitarian")  # "aid and medicines": medical; "tents and medicines": both
         each = any(_EACH.match(text[q.end - off : q.end - off + 8]) for q in money) or bool(
             re.search(r"\beach\b", text[max(0, cue.start - 12) : cue.end])
         )
