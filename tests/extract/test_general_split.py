@@ -249,3 +249,11 @@ MORE_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), MORE_CASES)
 def test_training_contributions_made_and_in_kind_aid(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+def test_a_denial_does_not_govern_what_the_sayer_adds_after_saying() -> None:
+    text = "Oman's foreign ministry denied reports that it would send troops, saying Muscat would instead send doctors."
+    assert keys(text) == {
+        (("Oman",), "deny", "pledge", "security", None),
+        (("Oman",), "commit", "pledge", "medical", None),
+    }

@@ -36,7 +36,10 @@ from pledgewatch.extract.components.subjects import SubjectReader
 
 __all__ = ["Draft", "Quantity", "SentenceInput", "SentenceReader"]
 
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s|\s--\s", re.I)
+# "..., saying Tokyo would instead send a medical team": a denial does not govern what the sayer adds
+_CLAUSE_BREAK = re.compile(
+    r";|,\s*(?:while|whereas|but|saying|adding|insisting|stressing)\b|\s(?:while|whereas)\s|\s--\s", re.I
+)
 _PHRASE_END = re.compile(r"[,;:()\u2014\u2013]|\s--|\.\s*$")
 _ATTRIBUTION = re.compile(
     r"[,\u201d\"]\s*(?:(?:[\w.’'-]+\s+){0,8}?(?:said|says|added|noted|told|according\s+to)\b|said\b)", re.I
