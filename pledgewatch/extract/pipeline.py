@@ -45,6 +45,9 @@ _NOT_EVENT_DATE = re.compile(r"(?:since|from|until|in|by|through|before|after)\s
 # "DUBAI, Feb 20 - ...", "JAKARTA (Feb 20) - ...": the dateline dates the report, not the event
 _DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'’\-]{1,30}(?:,\s*[A-Z][A-Za-z.]*)?(?:,\s*|\s*\(\s*)$")
 _DATELINE_AFTER = re.compile(r"^\s*\)?(?:\s*\([A-Za-z .]+\))?\s*(?:[-—–]|\.\s*/)")
+# "at the meeting in Washington": a place the claim names (a dateline elsewhere does not date it)
+_PLACE = re.compile(r"\b(?:in|at)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+_QUOTES = re.compile(r"[\"“”]")
 _PRONOUN = re.compile(
     r"\b(?:it|he|she|they|its|the\s+(?:country|government|kingdom|emirate|sultanate|republic|nation|bloc))\b",
     re.I,
@@ -93,6 +96,7 @@ class Pipeline:
         members: list[tuple[Membership, MembershipDraft]] = []
         seen_claims: set[tuple[object, ...]] = set()
         seen_members: set[tuple[str, str]] = set()
+        quoted_date: tuple[int, dt.date] | None = None  # a statement dated by its event, for its quote
         for index, sentence in enumerate(sentences):
             local = doc_actors.in_span(sentence.start, sentence.end)
             if (
@@ -106,8 +110,15 @@ class Pipeline:
                 ctx.see(local)
                 continue  # no actor to give, or nothing to be given: no claim, no membership
             inp = SentenceInput(sentence, local, lazy.quantities(sentence))
-            for draft in reader.read(inp):
-                claim = _claim(draft, lazy.date(index) or lazy.event_of(index))
+            drafts = reader.read(inp)
+            own = lazy.date(index) if drafts else None
+            when = own or (lazy.event_of(index) if drafts else None)
+            if when is not None and own is None:
+                quoted_date = (index, when)
+            elif when is None and quoted_date and index - quoted_date[0] <= 2 and _in_quote(sentences, index):
+                when = quoted_date[1]  # '"Albania ... have all committed troops," he said': one statement
+            for draft in drafts:
+                claim = _claim(draft, when)
                 key = (claim.donors, claim.category, claim.stance, claim.stage, claim.amount, sentence.start)
                 if key not in seen_claims:
                     seen_claims.add(key)
@@ -141,6 +152,7 @@ class _Lazy:
         self._spans: list[list[tuple[int, int, dt.date]]] = []
         self._events: dict[str, dt.date] | None = None
         self._memory: list[DatedEvent] | None = None
+        self._dateline: tuple[str, dt.date] | None = None
 
     def quantities(self, s: Sentence) -> list[Quantity]:
         if self._quantities is None:
@@ -151,6 +163,11 @@ class _Lazy:
         if self._dates is None:
             found = find_dates(self.text, self.published)
             self._spans = [_dates_in(s, found) for s in self.sentences]
+            for s in self.sentences[:3]:
+                line = _dateline_in(s, found)
+                if line is not None:
+                    self._dateline = line
+                    break
             self._dates = [[(start, date) for start, _, date in spans] for spans in self._spans]
         return self._dates
 
@@ -177,7 +194,15 @@ class _Lazy:
                 if spans and not s.noise:
                     local = [(a - s.start, b - s.start, d) for a, b, d in spans]
                     self._memory.extend(dated_events(rules, i, s.text, local))
-        return event_date(self._memory, ref, index)
+        found = event_date(self._memory, ref, index)
+        if found is None and self._dateline is not None:
+            # "WASHINGTON, February 19. /TASS/. ... said at the first meeting": the report's date and
+            # place are the event's, unless the sentence puts the event elsewhere
+            place, date = self._dateline
+            named = {m.group(1).casefold() for m in _PLACE.finditer(self.sentences[index].text)}
+            if not named - {place.casefold()}:
+                return date
+        return found
 
 
 @lru_cache(maxsize=1)
@@ -197,16 +222,43 @@ def _dates_in(s: Sentence, dates: list[DateMention]) -> list[tuple[int, int, dt.
     for d in dates:
         if s.start <= d.start < s.end and d.precision == "day":
             before = s.text[: d.start - s.start]
-            if _NOT_EVENT_DATE.search(before[-12:]):
-                continue
-            if (
-                len(before) <= 40
-                and _DATELINE_BEFORE.match(before)
-                and _DATELINE_AFTER.match(s.text[d.end - s.start :])
-            ):
+            if _NOT_EVENT_DATE.search(before[-12:]) or _dateline_place(s, d) is not None:
                 continue
             out.append((d.start, d.end, d.date))
     return out
+
+
+def _dateline_place(s: Sentence, d: DateMention) -> str | None:
+    """ "WASHINGTON, February 19. /TASS/." opening a sentence: the dateline's place."""
+    before = s.text[: d.start - s.start]
+    if (
+        len(before) <= 40
+        and _DATELINE_BEFORE.match(before)
+        and _DATELINE_AFTER.match(s.text[d.end - s.start :])
+    ):
+        return re.split(r"[,(]", before)[0].strip()
+    return None
+
+
+def _dateline_in(s: Sentence, dates: list[DateMention]) -> tuple[str, dt.date] | None:
+    for d in dates:
+        if s.start <= d.start < s.end and d.precision == "day":
+            place = _dateline_place(s, d)
+            if place:
+                return place, d.date
+    return None
+
+
+def _in_quote(sentences: list[Sentence], index: int) -> bool:
+    """Does the sentence open a quotation or continue one the previous sentence left open?"""
+    text = sentences[index].text.lstrip()
+    if text[:1] in '"“':
+        return True
+    prev = sentences[index - 1].text if index else ""
+    return (
+        prev.count("“") > prev.count("”")
+        or len(_QUOTES.findall(prev.replace("“", "").replace("”", ""))) % 2 == 1
+    )
 
 
 def _claim(d: Draft, when: dt.date | None) -> Claim:

@@ -4,7 +4,11 @@ Each case is a sentence written for this test."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+
+from pledgewatch.extract import extract
 
 from .helpers import Key, keys
 
@@ -257,3 +261,28 @@ def test_a_denial_does_not_govern_what_the_sayer_adds_after_saying() -> None:
         (("Oman",), "deny", "pledge", "security", None),
         (("Oman",), "commit", "pledge", "medical", None),
     }
+
+
+def _dates(text: str, published: dt.date | None) -> list[tuple[tuple[str, ...], dt.date | None]]:
+    return [(c.donors, c.date) for c in extract(text, published).claims]
+
+
+def test_a_dateline_dates_a_statement_made_at_an_undated_meeting_and_its_quote() -> None:
+    text = (
+        "OSLO, May 7. /Wire/. Iceland will send 20 police officers to the mission, the premier said "
+        "at the donors' meeting.\n\n\"Malta and Cyprus have both pledged medical teams. Greece is "
+        'already sending doctors," she said.\n\nPortugal has delivered 300 tents.'
+    )
+    assert _dates(text, dt.date(2026, 5, 7)) == [
+        (("Iceland",), dt.date(2026, 5, 7)),
+        (("Malta", "Cyprus"), dt.date(2026, 5, 7)),
+        (("Greece",), dt.date(2026, 5, 7)),
+        (("Portugal",), None),  # no statement at the event: the report's date is not the claim's
+    ]
+
+
+def test_a_dateline_does_not_date_a_meeting_held_elsewhere() -> None:
+    text = (
+        "RIGA, May 8 (Wire) - Latvia pledged 5 million euros at the donor meeting in Brussels, a source said."
+    )
+    assert _dates(text, dt.date(2026, 5, 8)) == [(("Latvia",), None)]
