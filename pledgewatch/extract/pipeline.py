@@ -35,6 +35,7 @@ from pledgewatch.extract.components.memberships import (
     load_membership_rules,
     read_memberships,
 )
+from pledgewatch.extract.components.split import borrow_units
 from pledgewatch.extract.segment import Sentence, split_sentences
 from pledgewatch.records import Action, Amount, Claim, Evidence, Extraction, Membership
 
@@ -156,7 +157,8 @@ class _Lazy:
 
     def quantities(self, s: Sentence) -> list[Quantity]:
         if self._quantities is None:
-            self._quantities = [q for q in map(_quantity, find_amounts(self.text)) if q is not None]
+            found = borrow_units(self.text, find_amounts(self.text))
+            self._quantities = [q for q in map(_quantity, found) if q is not None]
         return [q for q in self._quantities if s.start <= q.start < s.end]
 
     def _all_dates(self) -> list[list[tuple[int, dt.date]]]:

@@ -186,6 +186,32 @@ SPLIT_CASES: list[tuple[str, set[Key]]] = [
             (("Benin",), "commit", "delivered", "security", (150.0, "police officers")),
         },
     ),
+    # a currency-less part takes the currency of the whole it is part of
+    (
+        "Latvia has so far handed over 2 million of the 7 million euros it promised.",
+        {
+            (("Latvia",), "commit", "delivered", "funding", (2e6, "EUR")),
+            (("Latvia",), "commit", "pledge", "funding", (7e6, "EUR")),
+        },
+    ),
+    # "<part> of <donor>'s <whole> pledge has been paid": the pledge and the delivered part
+    (
+        "Only $8 million of Bahrain's $30 million pledge has been disbursed.",
+        {
+            (("Bahrain",), "commit", "delivered", "funding", (8e6, "USD")),
+            (("Bahrain",), "commit", "pledge", "funding", (30e6, "USD")),
+        },
+    ),
+    # "No money from X has reached ...": a denial of delivery
+    ("No money from Oman has reached the trust fund.", {(("Oman",), "deny", "delivered", "funding", None)}),
+    # the second conjunct of "not only ... but also" has its own object
+    (
+        "Norway not only pledged $20 million but also sent 30 engineers.",
+        {
+            (("Norway",), "commit", "pledge", "funding", (20e6, "USD")),
+            (("Norway",), "commit", "delivered", "expertise", (30.0, "engineers")),
+        },
+    ),
 ]
 
 

@@ -55,7 +55,9 @@ _PASSIVE = re.compile(
 )
 # "None of Kuwait's $500 million has been paid": the subject denies
 _NONE_OF = re.compile(
-    r"\b(?:none|no\s+part|not\s+(?:a\s+)?(?:single\s+)?(?:cent|penny|dollar|euro))\s+of\b", re.I
+    r"\b(?:none|no\s+part|not\s+(?:a\s+)?(?:single\s+)?(?:cent|penny|dollar|euro))\s+of\b|"
+    r"\bno\s+(?:new\s+|fresh\s+|further\s+)?(?:money|funds|funding|cash|aid|payments?|contributions?|supplies)\s+from\b",
+    re.I,
 )
 _PART_OF = re.compile(r"\b(?:most|much|part|parts|some|half|bulk|majority)\s+of\b", re.I)
 _THAT = re.compile(r"\bthat\b", re.I)

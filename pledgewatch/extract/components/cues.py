@@ -122,6 +122,10 @@ _OWN_SUBJECT = re.compile(
 )
 
 
+# "Qatar's pledge has been disbursed": the first cue is a noun, the subject of the second
+_NOUN_SUBJECT = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+\s+)?been\s+$")
+
+
 def _chain(singles: list[Cue], sentence: str) -> list[Cue]:
     """Join cues separated by at most three small words (no punctuation, no conjunction)."""
     chains: list[Cue] = []
@@ -135,6 +139,7 @@ def _chain(singles: list[Cue], sentence: str) -> list[Cue]:
                 and len(gap.split()) <= 3
                 and not _GAP_STOP.search(gap)
                 and not _OWN_SUBJECT.search(gap)
+                and not _NOUN_SUBJECT.match(gap)
             ):
                 kind = last.kind if _RANK[last.kind] >= _RANK[cue.kind] else cue.kind
                 stage = _chain_stage(last, cue, kind)

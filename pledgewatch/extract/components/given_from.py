@@ -22,6 +22,14 @@ _TAIL = re.compile(
     r"\s*(?:\([^()]{0,60}\)\s*)?(?:,[^,;()]{0,100},\s*)?"
     r"(?:(?:(?:for|to|in|into|of|under)\s+(?:the\s+|its\s+|their\s+)?[\w’'-]+(?:\s+[\w’'-]+)?"
     r"|\w+ly|also|still|so\s+far|by\s+contrast|now|already|finally|itself)\s+){0,3}"
+    r"(?:(?:has|have|had|was|were|is|are)\s+(?:(?:already|now|so\s+far|finally|not|yet)\s+){0,2}(?:been\s+)?)?"
+)
+# "Only $20 million of Qatar's $75 million pledge has been disbursed": a part of the donor's pledge
+_OF_POSSESSOR = re.compile(r"(?:\d\S*|\b(?:million|billion|bn|m|[a-z]+s))\s+of\s+$", re.I)
+_POSSESSED_PLEDGE = re.compile(
+    r"['’]s?\s+(?:\S*\d\S*\s+(?:(?:million|billion|bn)\s+)?(?:[a-z]+\s+)?)?(?:\w+\s+)?"
+    r"(?:pledges?|contributions?|commitments?|promises?|donations?|grants?|aid|money|funds)\b",
+    re.I,
 )
 
 
@@ -50,11 +58,17 @@ def given_from(
     local = [m for m in mentions if lo <= m.start - offset and m.end - offset <= hi and usable(m)]
     pattern = _before_donor()
     for i, m in enumerate(local):
-        if m.kind == "person" or not pattern.search(text, lo, m.start - offset):
+        if m.kind == "person":
             continue
         shifted = [n.shifted(offset) for n in local[i:]]
         group = coordinated_right(text, shifted, 0, hi)
-        tail = _TAIL.match(text, group[-1].end, hi)
+        after = group[-1].end
+        if not pattern.search(text, lo, m.start - offset):
+            owned = _POSSESSED_PLEDGE.match(text, after, hi)
+            if owned is None or not _OF_POSSESSOR.search(text, lo, m.start - offset):
+                continue
+            after = owned.end()
+        tail = _TAIL.match(text, after, hi)
         if tail is None or tail.end() != hi:
             return None
         names: list[str] = []

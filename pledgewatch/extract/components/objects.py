@@ -75,7 +75,9 @@ _PRIOR_AMOUNT = re.compile(
     r"(?:up\s+from|down\s+from|compared\s+(?:with|to)|from\s+(?:a|an|the)?\s*previous)\s*$", re.I
 )
 # "of the $1 billion it pledged", "of its $1 billion pledge": the amount of an earlier pledge.
-_REFERENCE = re.compile(r"\b(?:of|from)\s+(?:the|its|their|his|her|a|an)\s+(?:\w+\s+)?$", re.I)
+_REFERENCE = re.compile(
+    r"\b(?:of|from)\s+(?:the|its|their|his|her|a|an|(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?)\s+(?:\w+\s+)?$"
+)
 _CHANNEL = re.compile(
     r"\b(?:to|into|through|via|for|from)\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?:fund|facility|trust|appeal|programme|program|mechanism|account|agency|initiative|window|plan|force)\b",
@@ -257,7 +259,7 @@ class ObjectReader:
     def _reference(text: str, q: Quantity, off: int, cue: Cue | None = None) -> bool:
         if cue is not None and cue.name == "delivered.begun":
             return True  # "has begun disbursing its $500 million pledge": the amount is the whole pledge's
-        return bool(_REFERENCE.search(text[max(0, q.start - off - 16) : q.start - off]))
+        return bool(_REFERENCE.search(text[max(0, q.start - off - 40) : q.start - off]))
 
     def _count_categories(self, q: Quantity, hits: list[CategoryHit], off: int, text: str) -> list[str]:
         """A count's categories: a term inside it wins ("50 demining experts"), else the terms of

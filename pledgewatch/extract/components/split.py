@@ -14,10 +14,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from pledgewatch.extract.components.amounts import AmountMention
 from pledgewatch.extract.components.objects import Quantity
 
-__all__ = ["IMPLICIT_SUBJECT", "amount_subject", "lead_amount", "share_of_it"]
+__all__ = ["IMPLICIT_SUBJECT", "amount_subject", "borrow_units", "lead_amount", "share_of_it"]
+
+# "40 million of the 100 million kronor": the first amount is in the second one's currency
+_PART_OF_WHOLE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the|its|their|an?)?\s*(?:[\w'’]+\s+){0,2}?$", re.I)
 
 _ADVERBS = r"(?:so\s+far|now|already|actually|yet|only|just|since|reportedly|fully|still|then)"
 # between the amount and a delivery cue: "$100m [of it] has [so far] [been] disbursed"
@@ -83,6 +88,16 @@ def lead_amount(text: str, off: int, quantities: list[Quantity], lo: int, hi: in
     if lead is None:
         return None
     return next((q for q in quantities if q.start - off == lead.end() and q.end - off < hi), None)
+
+
+def borrow_units(text: str, amounts: list[AmountMention]) -> list[AmountMention]:
+    """Money amounts without a currency that are a part of the money amount right after them."""
+    out = list(amounts)
+    for i, (a, b) in enumerate(zip(amounts, amounts[1:], strict=False)):
+        money = a.kind == b.kind == "money" and a.unit is None and b.unit is not None
+        if money and b.start - a.end <= 40 and _PART_OF_WHOLE.fullmatch(text, a.end, b.start):
+            out[i] = replace(a, unit=b.unit)
+    return out
 
 
 def share_of_it(text: str, lo: int, hi: int) -> bool:

@@ -100,6 +100,8 @@ class SubjectReader:
         if found is not None:
             return found
         given = given_from(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
+        if given is None and prev is not None:  # "Only $20m of Qatar's $75m pledge has been paid"
+            given = given_from(text, s.start, inp.mentions, lo, cue.start, self.ctx)
         if given is not None:  # "The money from Kuwait has not arrived"
             return given
         start = speech_at
