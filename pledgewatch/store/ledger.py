@@ -14,7 +14,7 @@ only once it holds the lock, so concurrent ingests never drop each other's claim
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +24,8 @@ from sqlalchemy import ColumnElement, Connection, bindparam, delete, func, inser
 from pledgewatch.ledger import Ledger, PledgeKey, build_ledger, linked_keys
 from pledgewatch.ledger.entries import SourceInfo, prepare
 from pledgewatch.ledger.totals import stage_flags
-from pledgewatch.records import CATEGORIES, Amount, Pledge
+from pledgewatch.records import CATEGORIES, Amount, Claim, Pledge
+from pledgewatch.store.ledger_inputs import LINK_COLUMNS, link_rows, read_inputs
 from pledgewatch.store.ledger_load import Source, load_claims
 from pledgewatch.store.ledger_tables import (
     conflict_claims,
@@ -133,12 +134,20 @@ def _refresh(conn: Connection, claim_ids: Collection[int], keys: set[PledgeKey])
     if not keys:
         return RefreshResult(0, 0, 0)
     existing = _existing_rows(conn, keys)
-    links = _links_of_rows(conn, list(existing.values()))
-    needed = set(claim_ids) | {claim_id for _, claim_id in links}
-    needed |= _claims_of_linked_groups(conn, keys)
-    everything, sources = load_claims(conn, ids=needed, with_text=False)
+    rows = set(existing.values())
+    # The rows' other claims as their links copied them; the changed ones were read fresh.
+    inputs = read_inputs(conn, rows | _linked_group_rows(conn, keys), skip=claim_ids)
+    links = {(p, c) for p, c in inputs.links if p in rows}
+    everything = [*changed, *inputs.claims.values()]
+    sources = {**inputs.sources, **sources}
+    if inputs.uncopied:
+        older, older_sources = load_claims(conn, ids=inputs.uncopied, with_text=False)
+        everything += older
+        sources.update(older_sources)
     ledger = build_ledger(everything, documents=sources, keys=keys)
-    _write(conn, ledger, existing, links)
+    claims_by_id = {c.id: c for c in everything if c.id is not None}
+    fresh = Fresh(claims_by_id, sources, set(claim_ids) | inputs.uncopied)
+    _write(conn, ledger, existing, fresh, links)
     return RefreshResult(len(keys), len(ledger.pledges), len(ledger.conflicts))
 
 
@@ -196,29 +205,30 @@ def _links_of_rows(conn: Connection, pledge_ids: list[int]) -> set[tuple[int, in
                 select(pledge_claims.c.pledge_id, pledge_claims.c.claim_id).where(
                     pledge_claims.c.pledge_id.in_(chunk)
                 )
-            )
+            ).all()
         )
     return links
 
 
-def _claims_of_rows(conn: Connection, pledge_ids: list[int]) -> set[int]:
-    return {claim_id for _, claim_id in _links_of_rows(conn, pledge_ids)}
-
-
-def _claims_of_linked_groups(conn: Connection, keys: Collection[PledgeKey]) -> set[int]:
-    """Claims of the joint pledges that the members among ``keys`` belong to.
-
-    The joint rows of the keys' initiatives and categories are few (the unique index finds
-    them); their members are then matched here, not by a scan of every row's members."""
+def _linked_group_rows(conn: Connection, keys: Collection[PledgeKey]) -> set[int]:
+    """Ids of the joint rows that the members among ``keys`` belong to, found through the
+    members index (a member's own row comes back too: it is among ``keys`` already)."""
     singles = {(k.initiative, k.donor, k.category) for k in keys if not k.group}
     if not singles:
         return set()
-    group_ids = {
-        pid
-        for pid, key in _group_rows_in(conn, {(i, c) for i, _, c in singles})
-        if any((key.initiative, member, key.category) in singles for member in key.group)
-    }
-    return _claims_of_rows(conn, sorted(group_ids))
+    rows = conn.execute(
+        select(
+            pledge_members.c.pledge_id,
+            pledge_members.c.initiative,
+            pledge_members.c.member,
+            pledge_members.c.category,
+        ).where(
+            pledge_members.c.member.in_(sorted({d for _, d, _ in singles})),
+            pledge_members.c.initiative.in_(sorted({i for i, _, _ in singles})),
+            pledge_members.c.category.in_(sorted({c for _, _, c in singles})),
+        )
+    ).all()
+    return {pid for pid, initiative, member, category in rows if (initiative, member, category) in singles}
 
 
 def _json(values: Iterable[object]) -> str:
@@ -262,13 +272,27 @@ def pledge_row(pledge: Pledge) -> dict[str, object]:
 Row = tuple[str, str, str]
 
 
+@dataclass(frozen=True, slots=True)
+class Fresh:
+    """What a write copies into the links: the claims by id, their documents, and the claims
+    that changed (their links are rewritten even where they stay)."""
+
+    claims: Mapping[int, Claim]
+    sources: Mapping[str, Source]
+    changed: Collection[int] = ()
+
+
 def _write(
-    conn: Connection, ledger: Ledger, existing: dict[Row, int], links: set[tuple[int, int]] | None = None
+    conn: Connection,
+    ledger: Ledger,
+    existing: dict[Row, int],
+    inputs: Fresh,
+    links: set[tuple[int, int]] | None = None,
 ) -> None:
     """Make the stored rows in ``existing`` (and new ones) what the ledger says; ids of kept rows
     stay, and their claim and conflict links change only where they differ (a new claim in a
     big row writes one link, not the whole row again). ``links``: the stored claim links of
-    the ``existing`` rows, when already read."""
+    the ``existing`` rows, when already read; ``inputs``: the claims the links copy."""
     produced = {(p.initiative, p.donor, p.category): p for p in ledger.pledges}
     _delete_rows(conn, sorted(pid for row, pid in existing.items() if row not in produced))
     ids: dict[Row, int] = {row: existing[row] for row in produced if row in existing}
@@ -276,14 +300,14 @@ def _write(
     if kept:
         columns: dict[str, Any] = {name: bindparam(name) for name in kept[0] if name != "pid"}
         conn.execute(update(pledges).where(pledges.c.id == bindparam("pid")).values(columns), kept)
-    fresh = [p for row, p in produced.items() if row not in existing]
-    if fresh:
+    new_rows = [p for row, p in produced.items() if row not in existing]
+    if new_rows:
         first = _next_id(conn, pledges.c.id)
-        conn.execute(insert(pledges), [{"id": first + i, **pledge_row(p)} for i, p in enumerate(fresh)])
-        for i, pledge in enumerate(fresh):
+        conn.execute(insert(pledges), [{"id": first + i, **pledge_row(p)} for i, p in enumerate(new_rows)])
+        for i, pledge in enumerate(new_rows):
             ids[(pledge.initiative, pledge.donor, pledge.category)] = first + i
     kept_ids = sorted(ids[row] for row in produced if row in existing)
-    _sync_claims(conn, ledger, ids, kept_ids, links)
+    _sync_claims(conn, ledger, ids, kept_ids, inputs, links)
     _sync_members(conn, ledger, ids, kept_ids)
     _sync_conflicts(conn, ledger, ids, kept_ids)
 
@@ -314,13 +338,18 @@ def _sync_claims(
     ledger: Ledger,
     ids: dict[Row, int],
     kept_ids: list[int],
+    inputs: Fresh,
     links: set[tuple[int, int]] | None,
 ) -> None:
     kept = set(kept_ids)
     have = _links_of_rows(conn, kept_ids) if links is None else {(p, c) for p, c in links if p in kept}
     want = {(ids[(p.initiative, p.donor, p.category)], cid) for p in ledger.pledges for cid in p.claim_ids}
-    _sql(conn, "DELETE FROM pledge_claims WHERE pledge_id = ? AND claim_id = ?", sorted(have - want))
-    _bulk(conn, "pledge_claims", ("pledge_id", "claim_id"), sorted(want - have))
+    changed = set(inputs.changed)
+    recopy = {(p, c) for p, c in have & want if c in changed}  # the link stays, its copy is stale
+    drop = sorted((have - want) | recopy)
+    _sql(conn, "DELETE FROM pledge_claims WHERE pledge_id = ? AND claim_id = ?", drop)
+    rows = link_rows(sorted((want - have) | recopy), inputs.claims, inputs.sources)
+    _bulk(conn, "pledge_claims", LINK_COLUMNS, rows)
 
 
 def _sync_members(conn: Connection, ledger: Ledger, ids: dict[Row, int], kept_ids: list[int]) -> None:
@@ -352,7 +381,7 @@ def _sync_conflicts(conn: Connection, ledger: Ledger, ids: dict[Row, int], kept_
             select(conflict_claims.c.conflict_id, conflict_claims.c.claim_id, conflict_claims.c.side).where(
                 conflict_claims.c.conflict_id.in_(chunk)
             )
-        ):
+        ).all():
             sides[cid].add((claim_id, side))
     want: dict[tuple[int, str, str], Any] = {}
     for c in ledger.conflicts:
@@ -403,7 +432,7 @@ def rebuild_ledger(conn: Connection) -> RefreshResult:
         for category in CATEGORIES:
             found, sources = load_claims(conn, where=claims.c.category == category, with_text=False)
             ledger = build_ledger(found, documents=sources)
-            _write(conn, ledger, {})
+            _write(conn, ledger, {}, Fresh({c.id: c for c in found if c.id is not None}, sources))
             n = len(ledger.pledges)
             total = RefreshResult(total.keys + n, total.pledges + n, total.conflicts + len(ledger.conflicts))
         _analyze(conn)

@@ -91,6 +91,29 @@ pledge_claims = Table(
     metadata,
     Column("pledge_id", Integer, ForeignKey("pledges.id", ondelete="CASCADE"), primary_key=True),
     Column("claim_id", Integer, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    # What the row was built from: the claim's ledger fields and its document's, copied here
+    # (revision 0005) so a refresh reads a row's claims in one range scan of this table, not by
+    # claim id across the claims, donors and documents tables. ``stance`` NULL: not copied yet
+    # (a link written before 0005); the refresh then reads that claim from the claims table.
+    Column("stance", String(10)),
+    Column("stage", String(10)),
+    Column("category", String(20)),
+    Column("amount_value", Double),
+    Column("amount_unit", String(50)),
+    Column("bound", String(10)),
+    Column("collective", Boolean),
+    Column("recipient", Text),
+    Column("period", Text),
+    Column("speaker", String(300)),
+    Column("date", Date),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+    Column("review_state", String(10)),
+    Column("donors", Text),  # JSON list of the names as the claim gives them
+    Column("doc_id", String(300)),
+    Column("published", Date),
+    Column("initiative", String(300)),
+    Column("outlet", String(300)),
     Index(None, "claim_id"),
 )
 

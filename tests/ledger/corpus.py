@@ -7,11 +7,13 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from pledgewatch.records import Amount, Claim, Document, Evidence, Extraction
+from pledgewatch.store import ledger_tables
 from pledgewatch.store.documents import save_document
 from pledgewatch.store.ledger import refresh_for_documents
+from pledgewatch.store.ledger_inputs import LINK_COLUMNS
 from pledgewatch.store.ledger_queries import list_conflicts, list_pledges
 
 ALPHA = (
@@ -115,8 +117,17 @@ def ingest(conn: Connection, items: list[tuple[Document, Extraction]]) -> None:
         conn.commit()
 
 
-def snapshot(conn: Connection) -> tuple[list[Any], list[Any]]:
-    """The stored ledger without database ids (which differ between builds)."""
+def snapshot(conn: Connection) -> tuple[list[Any], list[Any], list[Any]]:
+    """The stored ledger without database ids (which differ between builds), and what each row's
+    links copied of their claims (a stale copy would show as a difference)."""
     pledges = [dataclasses.replace(p, id=None) for p in list_pledges(conn, limit=None)]
     conflicts = [dataclasses.replace(c, id=None) for c in list_conflicts(conn, limit=None)]
-    return pledges, conflicts
+    copies = conn.execute(
+        select(
+            ledger_tables.pledges.c.initiative,
+            ledger_tables.pledges.c.donor,
+            ledger_tables.pledges.c.category,
+            *(ledger_tables.pledge_claims.c[name] for name in LINK_COLUMNS[1:]),
+        ).join(ledger_tables.pledges, ledger_tables.pledges.c.id == ledger_tables.pledge_claims.c.pledge_id)
+    ).all()
+    return pledges, conflicts, sorted(tuple(map(repr, row)) for row in copies)

@@ -5,11 +5,13 @@ import datetime as dt
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select, update
 
 import pledgewatch.store.ledger_tables  # noqa: F401  (registers the ledger tables in the metadata)
 from pledgewatch.ledger import build_ledger, totals
+from pledgewatch.store import ledger_tables
 from pledgewatch.store.ledger import rebuild_ledger
+from pledgewatch.store.ledger_inputs import INPUT_COLUMNS
 from pledgewatch.store.ledger_load import load_claims
 from pledgewatch.store.ledger_queries import (
     LedgerFilter,
@@ -45,6 +47,30 @@ def test_incremental_refresh_equals_rebuild_and_the_pure_ledger(engine: Engine) 
     assert list(pure.conflicts) == incremental[1]
 
 
+def test_links_without_a_copy_are_read_from_the_claims_and_copied_again(engine: Engine) -> None:
+    """A database from before revision 0005 has links with no copy of their claims: a refresh
+    reads those claims from the claims table, gives the rows a rebuild gives, and copies them."""
+    items = corpus()
+    with engine.connect() as conn:
+        ingest(conn, items[:2])
+        blank = dict.fromkeys(INPUT_COLUMNS)
+        conn.execute(update(ledger_tables.pledge_claims).values(blank))
+        conn.commit()
+        ingest(conn, items[2:])  # touches Kazakhstan's and the UAE's funding rows
+        uncopied = conn.execute(
+            select(func.count())
+            .select_from(ledger_tables.pledge_claims)
+            .where(ledger_tables.pledge_claims.c.stance.is_(None))
+        ).scalar_one()
+        incremental = snapshot(conn)
+        rebuild_ledger(conn)
+        conn.commit()
+        rebuilt = snapshot(conn)
+    assert incremental[:2] == rebuilt[:2]
+    assert 0 < uncopied < len(rebuilt[2]), "rows the refresh touched were copied, the others not yet"
+    assert all("None" not in row[3] for row in rebuilt[2]), "a rebuild copies every link"
+
+
 def test_ingest_order_does_not_change_the_stored_ledger(sqlite_url: str, tmp_path) -> None:
     from pledgewatch.store import make_engine
 
@@ -53,8 +79,8 @@ def test_ingest_order_does_not_change_the_stored_ledger(sqlite_url: str, tmp_pat
     with first.connect() as a, second.connect() as b:
         ingest(a, corpus())
         ingest(b, corpus()[::-1])
-        pa, ca = snapshot(a)
-        pb, cb = snapshot(b)
+        pa, ca, _ = snapshot(a)
+        pb, cb, _ = snapshot(b)
     strip = lambda rows: [dataclasses.replace(r, claim_ids=()) for r in rows]  # noqa: E731
     conflict_key = lambda rows: [(c.kind, c.donor, c.category, c.detail) for c in rows]  # noqa: E731
     assert strip(pa) == strip(pb) and conflict_key(ca) == conflict_key(cb)

@@ -1,0 +1,54 @@
+"""Copy each row's claim fields into its links, so a refresh reads a row in one range scan.
+
+Links written before this revision have no copy (``stance`` NULL): the refresh reads those
+claims from the claims table, and writes the copy the next time it rewrites the link
+(``pledgewatch ledger --rebuild`` copies every one at once).
+
+Revision ID: 0005_ledger_inputs
+Revises: 0004_ledger_groups
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005_ledger_inputs"
+down_revision = "0004_ledger_groups"
+branch_labels = None
+depends_on = None
+
+COLUMNS: tuple[tuple[str, Any], ...] = (
+    ("stance", sa.String(10)),
+    ("stage", sa.String(10)),
+    ("category", sa.String(20)),
+    ("amount_value", sa.Double()),
+    ("amount_unit", sa.String(50)),
+    ("bound", sa.String(10)),
+    ("collective", sa.Boolean()),
+    ("recipient", sa.Text()),
+    ("period", sa.Text()),
+    ("speaker", sa.String(300)),
+    ("date", sa.Date()),
+    ("evidence_start", sa.Integer()),
+    ("evidence_end", sa.Integer()),
+    ("review_state", sa.String(10)),
+    ("donors", sa.Text()),
+    ("doc_id", sa.String(300)),
+    ("published", sa.Date()),
+    ("initiative", sa.String(300)),
+    ("outlet", sa.String(300)),
+)
+
+
+def upgrade() -> None:
+    for name, kind in COLUMNS:
+        op.add_column("pledge_claims", sa.Column(name, kind, nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("pledge_claims") as batch:
+        for name, _ in reversed(COLUMNS):
+            batch.drop_column(name)
