@@ -78,6 +78,27 @@ VOCABULARY_CASES: list[tuple[str, set[Key]]] = [
         "Korea offered concessional financing through its export bank.",
         {(("South Korea",), "commit", "pledge", "funding", None)},
     ),
+    # counted teachers and trainers, airlifts, signed loans, contributions made
+    (
+        "The talks ended. Benin will send 150 teachers.",
+        {(("Benin",), "commit", "pledge", "education", (150.0, "teachers"))},
+    ),
+    (
+        "The talks ended. Ghana will send 12 police trainers.",
+        {(("Ghana",), "commit", "pledge", "security", (12.0, "trainers"))},
+    ),
+    (
+        "The talks ended. Chile organised an airlift of relief supplies to Lima.",
+        {(("Chile",), "commit", "delivered", "humanitarian", None)},
+    ),
+    (
+        "The talks ended. Korea signed a concessional loan of $90 million.",
+        {(("South Korea",), "commit", "pledge", "funding", (90e6, "USD"))},
+    ),
+    (
+        "The talks ended. Sweden made a trust fund contribution of $4 million.",
+        {(("Sweden",), "commit", "delivered", "funding", (4e6, "USD"))},
+    ),
 ]
 
 
