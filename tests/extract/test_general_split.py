@@ -134,6 +134,15 @@ GIVEN_FROM_CASES: list[tuple[str, set[Key]]] = [
         "A consignment of flour from Kazakhstan landed in Kabul.",
         {(("Kazakhstan",), "commit", "delivered", "food", None)},
     ),
+    # "<things> of <what> from X", and adverbs before the negation
+    (
+        "The talks ended. Shipments of fuel from Oman arrived at the port on a tanker.",
+        {(("Oman",), "commit", "delivered", "humanitarian", None)},
+    ),
+    (
+        "Money from Algeria has still not reached the treasury, a spokesman said.",
+        {(("Algeria",), "deny", "delivered", "funding", None)},
+    ),
     # "reached" without a given-from subject delivers nothing
     ("Estonia reached an agreement on aid for Moldova.", set()),
     ("The appeal reached $90 million after Canada's announcement.", set()),

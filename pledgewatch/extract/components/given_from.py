@@ -22,7 +22,7 @@ _TAIL = re.compile(
     r"\s*(?:\([^()]{0,60}\)\s*)?(?:,[^,;()]{0,100},\s*)?"
     r"(?:(?:(?:for|to|in|into|of|under)\s+(?:the\s+|its\s+|their\s+)?[\w’'-]+(?:\s+[\w’'-]+)?"
     r"|\w+ly|also|still|so\s+far|by\s+contrast|now|already|finally|itself)\s+){0,3}"
-    r"(?:(?:has|have|had|was|were|is|are)\s+(?:(?:already|now|so\s+far|finally|not|yet)\s+){0,2}(?:been\s+)?)?"
+    r"(?:(?:has|have|had|was|were|is|are)\s+(?:(?:already|now|so\s+far|finally|not|yet|still|never|also)\s+){0,2}(?:been\s+)?)?"
 )
 # "Only $20 million of Qatar's $75 million pledge has been disbursed": a part of the donor's pledge
 _OF_POSSESSOR = re.compile(r"(?:\d\S*|\b(?:million|billion|bn|m|[a-z]+s))\s+of\s+$", re.I)
@@ -43,7 +43,8 @@ def _before_donor() -> re.Pattern[str]:
         amount = (
             r"\S*\d[\d.,]*\S*(?:\s+(?:million|billion|trillion|bn|m))?(?:\s+[a-z]+)?"  # "$50 million from"
         )
-        return re.compile(rf"(?:\b(?:{'|'.join(nouns)})|{amount})\s+from\s+(?:the\s+)?$", re.I)
+        of = r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?"  # "Shipments of fuel from"
+        return re.compile(rf"(?:\b(?:{'|'.join(nouns)}){of}|{amount})\s+from\s+(?:the\s+)?$", re.I)
     except (KeyError, TypeError) as error:
         raise ExtractDataError(f"grammar.json is invalid: {error}", path=path) from error
     except re.error as error:
