@@ -99,6 +99,18 @@ VOCABULARY_CASES: list[tuple[str, set[Key]]] = [
         "The talks ended. Sweden made a trust fund contribution of $4 million.",
         {(("Sweden",), "commit", "delivered", "funding", (4e6, "USD"))},
     ),
+    (
+        "The talks ended. Chile will send 80 electricians to restore the grid.",
+        {(("Chile",), "commit", "pledge", "expertise", (80.0, "electricians"))},
+    ),
+    (
+        "The talks ended. Peru delivered 30 tonnes of supplies to the island.",
+        {(("Peru",), "commit", "delivered", "humanitarian", (30.0, "tonnes"))},
+    ),
+    (
+        "The talks ended. Benin, once a borrower, made a $1.5 million contribution this year.",
+        {(("Benin",), "commit", "delivered", "funding", (1.5e6, "USD"))},
+    ),
 ]
 
 
@@ -259,6 +271,7 @@ NOT_A_CONTRIBUTION_CASES: list[tuple[str, set[Key]]] = [
     ("Peru will devote 18 percent of the national budget to schools and hire 9,000 teachers.", set()),
     ("Nepal said it would raise its own education budget and build 300 classrooms.", set()),
     ("Laos will buy vaccines with national funds.", set()),
+    ("Fiji said its government would draw on national reserves to rebuild 400 homes.", set()),
     # an aid budget is still the donor's own aid
     (
         "Norway will increase its aid budget for Sudan to 50 million dollars.",
