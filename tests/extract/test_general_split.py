@@ -158,6 +158,8 @@ GIVEN_FROM_CASES: list[tuple[str, set[Key]]] = [
     # "reached" without a given-from subject delivers nothing
     ("Estonia reached an agreement on aid for Moldova.", set()),
     ("The appeal reached $90 million after Canada's announcement.", set()),
+    ("The talks ended. Loans from the IMF have reached $5 billion.", set()),
+    ("The talks ended. A delegation from Qatar arrived in Cairo.", set()),
 ]
 
 
