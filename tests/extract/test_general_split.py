@@ -34,6 +34,17 @@ NOT_ONLY_CASES: list[tuple[str, set[Key]]] = [
         "Ireland will not send peacekeepers to the force.",
         {(("Ireland",), "deny", "pledge", "security", None)},
     ),
+    (
+        "Ghana will not just send troops but also medics.",
+        {
+            (("Ghana",), "commit", "pledge", "security", None),
+            (("Ghana",), "commit", "pledge", "medical", None),
+        },
+    ),
+    (
+        "Morocco has provided not merely equipment but training for bomb disposal units.",
+        {(("Morocco",), "commit", "delivered", "security", None)},
+    ),
 ]
 
 
@@ -254,6 +265,14 @@ SPLIT_CASES: list[tuple[str, set[Key]]] = [
         {
             (("Norway",), "commit", "pledge", "funding", (20e6, "USD")),
             (("Norway",), "commit", "delivered", "expertise", (30.0, "engineers")),
+        },
+    ),
+    # a bare number after ", while" counts in the unit of the clause before
+    (
+        "Niger pledged 800 troops in May, while only 300 have been deployed so far.",
+        {
+            (("Niger",), "commit", "pledge", "security", (800.0, "troops")),
+            (("Niger",), "commit", "delivered", "security", (300.0, "troops")),
         },
     ),
 ]

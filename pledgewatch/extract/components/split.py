@@ -67,7 +67,9 @@ def _subject_quantity(text: str, off: int, quantities: list[Quantity], lo: int, 
     before = [q for q in quantities if lo <= q.start - off and q.end - off <= hi and not q.conversion]
     if before and _SUBJECT_TAIL.fullmatch(text, before[-1].end - off, hi):
         return before[-1]
-    counts = [q for q in before if not q.is_money]
+    # "pledged 1,000 troops in January, while only 400 have been deployed": the count may stand
+    # in the clause before
+    counts = [q for q in quantities if q.end - off <= hi and not q.is_money and not q.conversion]
     if not counts:
         return None
     bare = [
