@@ -376,3 +376,18 @@ def test_a_dateline_does_not_date_a_meeting_held_elsewhere() -> None:
         "RIGA, May 8 (Wire) - Latvia pledged 5 million euros at the donor meeting in Brussels, a source said."
     )
     assert _dates(text, dt.date(2026, 5, 8)) == [(("Latvia",), None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The talks ended. Two donors pledged $40 million between them: Norway and Ireland.",
+            {(("Norway", "Ireland"), "commit", "pledge", "funding", (40e6, "USD"))},
+        ),
+        # the count must agree with the list
+        ("The talks ended. Two donors pledged $40 million: Norway, Ireland and Chile.", set()),
+    ],
+)
+def test_a_counted_group_named_after_a_colon_in_its_sentence(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

@@ -78,6 +78,30 @@ def named_before(ctx: DocContext, sentence_start: int, subject: re.Match[str]) -
     return Donors(tuple(names), (subject.group(0).strip(), *names), None, 0, count)
 
 
+_LIST_AFTER = re.compile(r"(?::|\s[-–—]|—|–)\s*(?:namely\s+)?(?:the\s+)?")
+
+
+def named_after(
+    ctx: DocContext, text: str, offset: int, mentions: list[ActorMention], lo: int, subject: re.Match[str]
+) -> Donors | None:
+    """ "Three Gulf states pledged $1 billion: Saudi Arabia, Qatar and the UAE": the list after a
+    colon or dash later in the same sentence names the counted group, when exactly that many."""
+    count = number(subject.group("count") or "")
+    lead = _LIST_AFTER.search(text, lo)
+    if count is None or count < 2 or lead is None:
+        return None
+    after = [m.shifted(offset) for m in mentions if m.start - offset >= lead.end() and usable(m)]
+    if not after or after[0].start != lead.end() or after[0].kind == "person":
+        return None
+    group = coordinated_right(text, after, 0, len(text))
+    names: list[str] = []
+    for g in group:
+        names.extend(n for n in resolve(g, ctx)[0] if n not in names)
+    if len(names) != count:
+        return None
+    return Donors(tuple(names), (subject.group(0).strip(), *(g.surface for g in group)), None, 0, count)
+
+
 def named_next(ctx: DocContext, sentence_end: int, subject: re.Match[str]) -> Donors | None:
     """ "Nine countries pledged ...": the states the next sentence lists, when exactly nine."""
     count = number(subject.group("count") or "")

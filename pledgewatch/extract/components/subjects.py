@@ -15,7 +15,7 @@ from dataclasses import replace
 from pledgewatch.extract.components.cues import Cue, CueLexicon
 from pledgewatch.extract.components.donors import DocContext, Donors, list_after, subject_donors, usable
 from pledgewatch.extract.components.given_from import given_from
-from pledgewatch.extract.components.groups import named_before, named_next, unnamed_subject
+from pledgewatch.extract.components.groups import named_after, named_before, named_next, unnamed_subject
 from pledgewatch.extract.components.objects import SentenceInput
 from pledgewatch.extract.components.split import IMPLICIT_SUBJECT, amount_subject
 
@@ -89,7 +89,11 @@ class SubjectReader:
             return subject_donors(text, s.start, inp.mentions, speech_at, others.start(), self.ctx)
         unnamed = unnamed_subject(text, speech_at, cue.start, s.start, inp.mentions)
         if unnamed is not None:  # "with governments and companies announcing": no named donor
-            return named_next(self.ctx, s.end, unnamed) or named_before(self.ctx, s.start, unnamed)
+            return (
+                named_after(self.ctx, text, s.start, inp.mentions, cue.end, unnamed)
+                or named_next(self.ctx, s.end, unnamed)
+                or named_before(self.ctx, s.start, unnamed)
+            )
         found = subject_donors(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
         pronoun = _PRONOUN_ONLY.match(text[speech_at : cue.start])
         if speech_at > start and pronoun and (found is None or found.chain[0].startswith('"')):
