@@ -166,6 +166,20 @@ GIVEN_FROM_CASES: list[tuple[str, set[Key]]] = [
         "Money from Algeria has still not reached the treasury, a spokesman said.",
         {(("Algeria",), "deny", "delivered", "funding", None)},
     ),
+    # a possessive or demonym subject that names something given: the subject arrived
+    (
+        "The talks ended. Kuwait's money has not arrived, officials said.",
+        {(("Kuwait",), "deny", "delivered", "funding", None)},
+    ),
+    (
+        "The talks ended. Turkish aid arrived in Aleppo overnight.",
+        {(("Turkey",), "commit", "delivered", "humanitarian", None)},
+    ),
+    (
+        "The talks ended. The first Kenyan police officers arrived in the capital.",
+        {(("Kenya",), "commit", "delivered", "security", None)},
+    ),
+    ("The talks ended. Blinken arrived in Kyiv with new aid.", set()),
     # "reached" without a given-from subject delivers nothing
     ("Estonia reached an agreement on aid for Moldova.", set()),
     ("The appeal reached $90 million after Canada's announcement.", set()),

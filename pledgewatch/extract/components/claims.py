@@ -23,6 +23,7 @@ from pledgewatch.extract.components.donors import (
     usable,
 )
 from pledgewatch.extract.components.earlier import dated_earlier, earlier_year
+from pledgewatch.extract.components.given_from import names_given
 from pledgewatch.extract.components.objects import (
     INCREASED,
     Draft,
@@ -155,8 +156,9 @@ class SentenceReader(SubjectReader, ObjectReader):
                 continue
             if not cue.nominal and _PASSIVE.match(text, cue.end):
                 continue  # "an initiative proposed by Trump": the subject is not the giver
-            if cue.name.endswith("source_subject") and donors.object_at < 0:
-                continue  # "reached" delivers only what was given from a donor ("Aid from Japan reached")
+            arrival = cue.name.endswith("source_subject") and donors.object_at < 0
+            if arrival and not names_given(text, c_lo, cue.start):
+                continue  # "arrived/reached" deliver only a subject that was given ("Japan's aid arrived")
             verb = _MAIN_VERB.match(text, cue.end)
             if verb and verb.group(1).lower() == "be" and re.match(r"\s+\w+ing\b", text[verb.end() :]):
                 verb = _MAIN_VERB.match(text, verb.end())  # "will not be sending soldiers"
@@ -169,6 +171,8 @@ class SentenceReader(SubjectReader, ObjectReader):
                 if _PART_OF.search(text, c_lo, cue.start):
                     continue  # "most of Kuwait's aid remains undelivered": some of it was delivered
                 obj_lo = c_lo  # "Kuwait's $500 million pledge remains unpaid": what is unpaid is the subject
+            if arrival:
+                obj_lo = c_lo  # "Japan's aid arrived in Port Sudan": what arrived is the subject
             if donors.object_at >= 0:  # "The money from Kuwait has not arrived": the subject is given
                 obj_lo, nxt = donors.object_at, donors.object_end if donors.object_end >= 0 else nxt
             if cue.name.endswith("received_from"):

@@ -34,6 +34,17 @@ _POSSESSED_PLEDGE = re.compile(
 
 
 @lru_cache(maxsize=1)
+def _given_noun() -> re.Pattern[str]:
+    raw = resources.files("pledgewatch.extract.data").joinpath("grammar.json").read_text(encoding="utf-8")
+    return re.compile(rf"\b(?:{'|'.join(json.loads(raw)['given_nouns'])})\b", re.I)
+
+
+def names_given(text: str, lo: int, hi: int) -> bool:
+    """Does the subject ``text[lo:hi]`` name something given ("Japan's aid", "Qatari troops")?"""
+    return _given_noun().search(text, lo, hi) is not None
+
+
+@lru_cache(maxsize=1)
 def _before_donor() -> re.Pattern[str]:
     """ "<noun> from (the)" ending right before the donor's mention."""
     path = "extract/data/grammar.json"
