@@ -138,6 +138,10 @@ conflicts = Table(
     Column("donor", String(1000), nullable=False),
     Column("category", String(20), nullable=False),
     Column("detail", Text, nullable=False, server_default=""),
+    # A copy of the sides in ``conflict_claims`` (JSON [[a ids], [b ids]], revision 0005): a
+    # refresh compares it with the new sides without reading one row per claim. NULL: not
+    # copied yet (a conflict written before 0005).
+    Column("sides", Text),
     CheckConstraint(one_of("kind", CONFLICT_KINDS), name="kind"),
     Index(None, "pledge_id"),
     Index(None, "donor"),

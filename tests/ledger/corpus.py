@@ -130,4 +130,14 @@ def snapshot(conn: Connection) -> tuple[list[Any], list[Any], list[Any]]:
             *(ledger_tables.pledge_claims.c[name] for name in LINK_COLUMNS[1:]),
         ).join(ledger_tables.pledges, ledger_tables.pledges.c.id == ledger_tables.pledge_claims.c.pledge_id)
     ).all()
-    return pledges, conflicts, sorted(tuple(map(repr, row)) for row in copies)
+    sides = conn.execute(
+        select(
+            ledger_tables.conflicts.c.initiative,
+            ledger_tables.conflicts.c.donor,
+            ledger_tables.conflicts.c.category,
+            ledger_tables.conflicts.c.kind,
+            ledger_tables.conflicts.c.detail,
+            ledger_tables.conflicts.c.sides,
+        )
+    ).all()
+    return pledges, conflicts, sorted(tuple(map(repr, row)) for row in [*copies, *sides])

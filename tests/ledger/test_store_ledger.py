@@ -48,13 +48,15 @@ def test_incremental_refresh_equals_rebuild_and_the_pure_ledger(engine: Engine) 
 
 
 def test_links_without_a_copy_are_read_from_the_claims_and_copied_again(engine: Engine) -> None:
-    """A database from before revision 0005 has links with no copy of their claims: a refresh
-    reads those claims from the claims table, gives the rows a rebuild gives, and copies them."""
+    """A database from before revision 0005 has links with no copy of their claims and conflicts
+    with no copy of their sides: a refresh reads those the old way, gives the rows a rebuild
+    gives, and copies them."""
     items = corpus()
     with engine.connect() as conn:
         ingest(conn, items[:2])
         blank = dict.fromkeys(INPUT_COLUMNS)
         conn.execute(update(ledger_tables.pledge_claims).values(blank))
+        conn.execute(update(ledger_tables.conflicts).values(sides=None))
         conn.commit()
         ingest(conn, items[2:])  # touches Kazakhstan's and the UAE's funding rows
         uncopied = conn.execute(
@@ -69,6 +71,7 @@ def test_links_without_a_copy_are_read_from_the_claims_and_copied_again(engine: 
     assert incremental[:2] == rebuilt[:2]
     assert 0 < uncopied < len(rebuilt[2]), "rows the refresh touched were copied, the others not yet"
     assert all("None" not in row[3] for row in rebuilt[2]), "a rebuild copies every link"
+    assert all(row[-1] != "None" for row in rebuilt[2]), "... and every conflict's sides"
 
 
 def test_ingest_order_does_not_change_the_stored_ledger(sqlite_url: str, tmp_path) -> None:

@@ -1,8 +1,10 @@
-"""Copy each row's claim fields into its links, so a refresh reads a row in one range scan.
+"""Copy each row's claim fields into its links, and each conflict's sides into the conflict,
+so a refresh reads a big row in one range scan and compares conflict sides without reading
+one row per claim.
 
-Links written before this revision have no copy (``stance`` NULL): the refresh reads those
-claims from the claims table, and writes the copy the next time it rewrites the link
-(``pledgewatch ledger --rebuild`` copies every one at once).
+Links and conflicts written before this revision have no copy (NULL): the refresh reads
+them the old way and writes the copy the next time it rewrites them (``pledgewatch ledger
+--rebuild`` copies every one at once).
 
 Revision ID: 0005_ledger_inputs
 Revises: 0004_ledger_groups
@@ -46,9 +48,12 @@ COLUMNS: tuple[tuple[str, Any], ...] = (
 def upgrade() -> None:
     for name, kind in COLUMNS:
         op.add_column("pledge_claims", sa.Column(name, kind, nullable=True))
+    op.add_column("conflicts", sa.Column("sides", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("conflicts") as batch:
+        batch.drop_column("sides")
     with op.batch_alter_table("pledge_claims") as batch:
         for name, _ in reversed(COLUMNS):
             batch.drop_column(name)
