@@ -122,6 +122,22 @@ VOCABULARY_CASES: list[tuple[str, set[Key]]] = [
         "The talks ended. Benin, once a borrower, made a $1.5 million contribution this year.",
         {(("Benin",), "commit", "delivered", "funding", (1.5e6, "USD"))},
     ),
+    (
+        "The talks ended. Norway donated mine detectors and sniffer dogs to the border guard.",
+        {(("Norway",), "commit", "delivered", "security", None)},
+    ),
+    (
+        "The talks ended. Estonia offered to share its experience with Moldovan officials.",
+        {(("Estonia",), "commit", "pledge", "expertise", None)},
+    ),
+    # a state right after the verb is its object: the next verb keeps the first subject
+    (
+        "The talks ended. Korea has provided Ukraine with mine detectors and will train Ukrainian sappers.",
+        {
+            (("South Korea",), "commit", "delivered", "security", None),
+            (("South Korea",), "commit", "pledge", "security", None),
+        },
+    ),
 ]
 
 

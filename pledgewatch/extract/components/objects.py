@@ -19,6 +19,7 @@ from pledgewatch.extract.components.actors import ActorMention
 from pledgewatch.extract.components.categories import CategoryHit, CategoryLexicon
 from pledgewatch.extract.components.cues import Cue, CueLexicon
 from pledgewatch.extract.components.donors import DocContext, Donors, usable
+from pledgewatch.extract.components.paying import money_verb, paid_for_spans
 from pledgewatch.extract.components.recipients import recipient
 from pledgewatch.extract.segment import Sentence
 
@@ -83,17 +84,6 @@ _CHANNEL = re.compile(
     r"(?:fund|facility|trust|appeal|programme|program|mechanism|account|agency|initiative|window|plan|force)\b",
     re.I,
 )
-_PAID_FOR = re.compile(
-    r"[^,;]{0,30}?\b(?:in|for|to|towards?|on)\s+(.*?)"
-    r"(?=;|,\s*while\b|\s+while\s|(?:,\s*|\s+)and\s+(?:\w+\s+)?(?:will|would|has|have|is|are|was|were|also|to)\b|$)",
-    re.I,
-)
-_MONEY_VERB = re.compile(
-    r"^(?:\S+\s+){0,3}?(?:pa(?:y|id|ying)(?!\s+(?:a\s+)?(?:visit|tribute|attention|respects|homage|heed))"
-    r"|fund(?:ed|ing)?|financ\w*|donat\w*)\b|"
-    r"\bcontribut\w*\s+(?:financially|money|to\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:fund|budget|appeal|replenishment|facility|pool|coffers|kitty|response\s+plan|campaign|drive))\b",
-    re.I,
-)
 # a chain that raises an existing contribution: "will double its humanitarian support"
 INCREASED = re.compile(
     r"\b(?:increas|rais|doubl|tripl|boost|top(?:s|ped)?\s+up)\w*\s+(?:its|their|his|her)\b", re.I
@@ -154,7 +144,7 @@ class ObjectReader:
             # "raised its pledge by $50 million to $400 million": the new total, not the increment
             qty = [q for q in qty if not (q.is_money and _BY.search(text, 0, q.start - off))]
         # "1.2 billion euros for energy repairs": what money pays for is not a category of its own
-        paid_for = [self._paid_for(text, q.end - off, hi) for q in qty if q.is_money]
+        paid_for = paid_for_spans(text, hi, [q.end - off for q in qty if q.is_money])
         hits = [h for h in hits if not inside(h.start, paid_for)]
         qty = [q for q in qty if q.is_money or not inside(q.start - off, paid_for)]
         purpose = self.cats.purpose_start(text, lo, hi)
@@ -186,7 +176,7 @@ class ObjectReader:
         if money and "funding" not in categories:
             categories.insert(0, "funding")
         if not categories and (
-            _MONEY_VERB.search(cue.text + " " + text[lo : min(hi, lo + 60)])
+            money_verb(cue.text, text, lo, hi)
             or (INCREASED.search(cue.text) and _CONTRIBUTION.search(cue.text))
         ):
             categories = ["funding"]  # "would not contribute to the fund", "has not paid its dues"
@@ -249,11 +239,6 @@ class ObjectReader:
             if own:
                 out.append((name, own[0]))
         return out
-
-    @staticmethod
-    def _paid_for(text: str, start: int, hi: int) -> tuple[int, int]:
-        m = _PAID_FOR.match(text, start, hi)
-        return (m.start(1), m.end()) if m else (start, start)
 
     @staticmethod
     def _reference(text: str, q: Quantity, off: int, cue: Cue | None = None) -> bool:

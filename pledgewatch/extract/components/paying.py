@@ -1,0 +1,39 @@
+"""What money pays for, and verbs of paying.
+
+"1.2 billion euros for energy repairs": a contribution stated as money is funding
+(spec/claims.md), so the categories of what it pays for are not claims of their own
+(``paid_for_spans``). "has not paid its dues", "would not contribute to the fund": a verb of
+paying makes a contribution with no other category money (``money_verb``).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["money_verb", "paid_for_spans"]
+
+_PAID_FOR = re.compile(
+    r"[^,;]{0,30}?\b(?:in|for|to|towards?|on)\s+(.*?)"
+    r"(?=;|,\s*while\b|\s+while\s|(?:,\s*|\s+)and\s+(?:\w+\s+)?(?:will|would|has|have|is|are|was|were|also|to)\b|$)",
+    re.I,
+)
+_MONEY_VERB = re.compile(
+    r"^(?:\S+\s+){0,3}?(?:pa(?:y|id|ying)(?!\s+(?:a\s+)?(?:visit|tribute|attention|respects|homage|heed))"
+    r"|fund(?:ed|ing)?|financ\w*|donat\w*)\b|"
+    r"\bcontribut\w*\s+(?:financially|money|to\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:fund|budget|appeal|replenishment|facility|pool|coffers|kitty|response\s+plan|campaign|drive))\b",
+    re.I,
+)
+
+
+def paid_for_spans(text: str, hi: int, ends: list[int]) -> list[tuple[int, int]]:
+    """Spans (sentence offsets) that say what the money amounts ending at ``ends`` pay for."""
+    out = []
+    for end in ends:
+        m = _PAID_FOR.match(text, end, hi)
+        out.append((m.start(1), m.end()) if m else (end, end))
+    return out
+
+
+def money_verb(cue: str, text: str, lo: int, hi: int) -> bool:
+    """Does the cue, or the start of its object, speak of money ("has not paid", "will fund")?"""
+    return _MONEY_VERB.search(cue + " " + text[lo : min(hi, lo + 60)]) is not None
