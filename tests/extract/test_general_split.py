@@ -421,3 +421,11 @@ def test_a_dateline_does_not_date_a_meeting_held_elsewhere() -> None:
 )
 def test_a_counted_group_named_after_a_colon_in_its_sentence(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+def test_the_sayers_own_agency_is_the_sayer() -> None:
+    text = (
+        "The World Bank said it would add $200 million. Oman, which hosted earlier talks, said its aid "
+        "agency had already delivered 900 tonnes of flour."
+    )
+    assert (("Oman",), "commit", "delivered", "food", (900.0, "tonnes")) in keys(text)

@@ -21,9 +21,12 @@ from pledgewatch.extract.components.split import IMPLICIT_SUBJECT, amount_subjec
 
 __all__ = ["SubjectReader"]
 
+# "Denmark said it would", "Saudi Arabia said its aid agency had delivered": the sayer's own side
 _PRONOUN_ONLY = re.compile(
-    r"^\s*(it|they|he|she|the\s+country|the\s+government|the\s+bloc|(?:his|her|their)\s+(?:country|government|nation))"
-    r"\s+(?:\w+ly\s+|also\s+)?$",
+    r"^\s*(it|they|he|she|the\s+country|the\s+government|the\s+bloc|(?:his|her|their)\s+(?:country|government|nation)"
+    r"|its\s+(?:[\w-]+\s+){0,2}(?:agency|government|ministry|army|forces|military|navy|fund|troops|police|"
+    r"embassy|delegation|development\s+bank))"
+    r"\s+(?:\w+ly\s+|also\s+|(?:has|have|had)\s+(?:already\s+|also\s+)?)?$",
     re.I,
 )
 _FROM = re.compile(r"\bfrom\b", re.I)
