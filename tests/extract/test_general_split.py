@@ -305,6 +305,40 @@ SPLIT_CASES: list[tuple[str, set[Key]]] = [
             (("Niger",), "commit", "delivered", "security", (300.0, "troops")),
         },
     ),
+    # "while disbursing", "none of it", "half of which", "Of its $80m pledge, X has paid"
+    (
+        "The talks ended. Austria pledged €60m in June while disbursing only €15m.",
+        {
+            (("Austria",), "commit", "pledge", "funding", (60e6, "EUR")),
+            (("Austria",), "commit", "delivered", "funding", (15e6, "EUR")),
+        },
+    ),
+    (
+        "The talks ended. Oman, which pledged $90m, has so far delivered none of it.",
+        {
+            (("Oman",), "commit", "pledge", "funding", (90e6, "USD")),
+            (("Oman",), "deny", "delivered", "funding", None),
+        },
+    ),
+    (
+        "The talks ended. Peru pledged $12m, half of which has been paid.",
+        {
+            (("Peru",), "commit", "pledge", "funding", (12e6, "USD")),
+            (("Peru",), "commit", "delivered", "funding", None),
+        },
+    ),
+    (
+        "The talks ended. Of its $70m pledge, Bahrain has paid $25m.",
+        {
+            (("Bahrain",), "commit", "pledge", "funding", (70e6, "USD")),
+            (("Bahrain",), "commit", "delivered", "funding", (25e6, "USD")),
+        },
+    ),
+    # an amount opening the clause that nobody pledged stays out
+    (
+        "The talks ended. Of the $80m raised, Bahrain gave $20m.",
+        {(("Bahrain",), "commit", "delivered", "funding", (20e6, "USD"))},
+    ),
 ]
 
 

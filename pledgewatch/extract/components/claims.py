@@ -206,11 +206,12 @@ class SentenceReader(SubjectReader, ObjectReader):
             ):
                 # "A $50 million pledge from Norway": the amount stands before the noun
                 drafts.extend(self._object_claims(inp, cue, donors, pre, cue.start))
-            lead = (
-                lead_amount(text, s.start, inp.quantities, c_lo, cue.start) if cue.kind == "pledge" else None
-            )
-            if lead is not None:  # "Of the €30 million Germany pledged, ...": the amount before the subject
-                drafts.extend(self._object_claims(inp, cue, donors, lead.start - s.start, lead.end - s.start))
+            lead = lead_amount(text, s.start, inp.quantities, c_lo, cue.start, cue.kind == "pledge")
+            if lead is not None:  # "Of the €30 million Germany pledged", "Of its $80m pledge, X has paid"
+                promise = replace(cue, kind="pledge", stage="pledge") if cue.kind != "pledge" else cue
+                drafts.extend(
+                    self._object_claims(inp, promise, donors, lead.start - s.start, lead.end - s.start)
+                )
             made = self._claims(inp, cue, donors, obj_lo, obj_hi)
             if not made and cue.stage == "delivered" and share_of_it(text, obj_lo, obj_hi):
                 # "pledged €120 million and has already transferred half of it": delivered, no amount

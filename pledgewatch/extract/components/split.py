@@ -43,9 +43,10 @@ IMPLICIT_SUBJECT = re.compile(
     re.I,
 )
 _BARE = re.compile(r"(?<![\w.,$€£¥])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.,])")
+_PLEDGED = re.compile(r"\b(?:pledged?|promised?|committed|commitment|promise)\b", re.I)
 _SHARE = re.compile(
     r"\b(?:half|part|most|some|all|much|a\s+(?:third|quarter|fifth|fraction|portion|share)|"
-    r"\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%))\s+of\s+(?:it|that|this|them|the\s+(?:money|sum|amount|pledge|funds))\b",
+    r"\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%))\s+of\s+(?:it|that|this|them|which|the\s+(?:money|sum|amount|pledge|funds))\b",
     re.I,
 )
 
@@ -84,12 +85,18 @@ def _subject_quantity(text: str, off: int, quantities: list[Quantity], lo: int, 
     return Quantity(off + m.start(), off + m.end(), value, counts[-1].unit, None, False, m.group(0))
 
 
-def lead_amount(text: str, off: int, quantities: list[Quantity], lo: int, hi: int) -> Quantity | None:
-    """ "Of the €30 million Germany pledged": the amount that opens the clause ``text[lo:hi]``."""
+def lead_amount(
+    text: str, off: int, quantities: list[Quantity], lo: int, hi: int, pledged: bool
+) -> Quantity | None:
+    """ "Of the €30 million Germany pledged": the amount that opens the clause ``text[lo:hi]``; for a
+    cue that is no pledge, only when the lead says it was pledged ("Of its $80m pledge, X has paid")."""
     lead = _LEAD.match(text, lo, hi)
     if lead is None:
         return None
-    return next((q for q in quantities if q.start - off == lead.end() and q.end - off < hi), None)
+    q = next((q for q in quantities if q.start - off == lead.end() and q.end - off < hi), None)
+    if q is None or pledged or _PLEDGED.search(text, lo, min(hi, q.end - off + 30)):
+        return q
+    return None
 
 
 def borrow_units(text: str, amounts: list[AmountMention]) -> list[AmountMention]:

@@ -38,6 +38,12 @@ _AND_OTHERS = re.compile(
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.I)
 _WHICH = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", re.I)
 _VP_AND = re.compile(r"(?:,\s*|\s)(?:and|but|yet)\s+(?:(?:also|then|later|so\s+far|\w+ly)\s+)?$", re.I)
+_SHARE_OF_WHICH = re.compile(
+    r",\s*(?:(?:only|just|about|some)\s+)?(?:half|part|most|some|all|much|a\s+(?:third|quarter|fifth|fraction|portion)|"
+    r"\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%))\s+of\s+which\s+(?:(?:has|have|had)\s+)?(?:(?:so\s+far|already|now)\s+)?"
+    r"(?:been\s+)?$",
+    re.I,
+)
 _WITH = re.compile(r"\bwith\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
 
@@ -72,6 +78,9 @@ class SubjectReader:
                 return replace(
                     last, chain=chain, end=cue.start, object_at=q.start - s.start, object_end=cue.start
                 )
+            share = _SHARE_OF_WHICH.search(text, lo, cue.start)
+            if share is not None:  # "pledged $50m, half of which has been paid"
+                return replace(last, end=cue.start, object_at=share.start())
         which = _WHICH.search(text, lo, cue.start)
         if which is not None:  # "the United States, which promised $4 billion"
             before = [m for m in inp.mentions if usable(m) and 0 <= which.start() - (m.end - s.start) <= 2]
