@@ -213,7 +213,7 @@ class SentenceReader(SubjectReader, ObjectReader):
                     self._object_claims(inp, promise, donors, lead.start - s.start, lead.end - s.start)
                 )
             made = self._claims(inp, cue, donors, obj_lo, obj_hi)
-            if not made and cue.stage == "delivered" and share_of_it(text, obj_lo, obj_hi):
+            if not made and cue.stage == "delivered" and share_of_it(text, cue.start, obj_hi):
                 # "pledged €120 million and has already transferred half of it": delivered, no amount
                 own = [d for d in drafts if d.donors == donors.names and d.stage == "pledge"]
                 made = (

@@ -45,7 +45,7 @@ IMPLICIT_SUBJECT = re.compile(
 _BARE = re.compile(r"(?<![\w.,$€£¥])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.,])")
 _PLEDGED = re.compile(r"\b(?:pledged?|promised?|committed|commitment|promise)\b", re.I)
 _SHARE = re.compile(
-    r"\b(?:half|part|most|some|all|much|a\s+(?:third|quarter|fifth|fraction|portion|share)|"
+    r"\b(?:half|part|most|some|all|much|none|nothing|any|a\s+(?:third|quarter|fifth|fraction|portion|share)|"
     r"\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%))\s+of\s+(?:it|that|this|them|which|the\s+(?:money|sum|amount|pledge|funds))\b",
     re.I,
 )
