@@ -58,6 +58,10 @@ GIVEN_FROM_CASES: list[tuple[str, set[Key]]] = [
         {(("Kenya",), "commit", "delivered", "security", None)},
     ),
     ("The talks ended. Blinken arrived in Kyiv with new aid.", set()),
+    (
+        "The talks ended. Funds from Oman and Bahrain have yet to reach the trust fund.",
+        {(("Oman", "Bahrain"), "deny", "delivered", "funding", None)},
+    ),
     # "reached" without a given-from subject delivers nothing
     ("Estonia reached an agreement on aid for Moldova.", set()),
     ("The appeal reached $90 million after Canada's announcement.", set()),
@@ -200,6 +204,13 @@ SPLIT_CASES: list[tuple[str, set[Key]]] = [
     (
         "The talks ended. Of the $80m raised, Bahrain gave $20m.",
         {(("Bahrain",), "commit", "delivered", "funding", (20e6, "USD"))},
+    ),
+    (
+        "The talks ended. Ghana pledged to send 300 soldiers but has not deployed any so far.",
+        {
+            (("Ghana",), "commit", "pledge", "security", (300.0, "soldiers")),
+            (("Ghana",), "deny", "delivered", "security", None),
+        },
     ),
 ]
 

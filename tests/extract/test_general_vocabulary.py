@@ -45,6 +45,10 @@ NOT_ONLY_CASES: list[tuple[str, set[Key]]] = [
         "Morocco has provided not merely equipment but training for bomb disposal units.",
         {(("Morocco",), "commit", "delivered", "security", None)},
     ),
+    (
+        "Chad is not only preparing troops for the force but also offering police trainers.",
+        {(("Chad",), "commit", "pledge", "security", None)},
+    ),
 ]
 
 

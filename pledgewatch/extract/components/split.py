@@ -44,6 +44,10 @@ IMPLICIT_SUBJECT = re.compile(
 )
 _BARE = re.compile(r"(?<![\w.,$€£¥])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.,])")
 _PLEDGED = re.compile(r"\b(?:pledged?|promised?|committed|commitment|promise)\b", re.I)
+_PRONOUN_OBJECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:not\s+|yet\s+to\s+|never\s+)\w+\s+(?:any(?:thing)?|it|them)(?:\s+(?:so\s+far|yet))?\W*$",
+    re.I,
+)
 _SHARE = re.compile(
     r"\b(?:half|part|most|some|all|much|none|nothing|any|a\s+(?:third|quarter|fifth|fraction|portion|share)|"
     r"\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%))\s+of\s+(?:it|that|this|them|which|the\s+(?:money|sum|amount|pledge|funds))\b",
@@ -110,5 +114,5 @@ def borrow_units(text: str, amounts: list[AmountMention]) -> list[AmountMention]
 
 
 def share_of_it(text: str, lo: int, hi: int) -> bool:
-    """ "has transferred half of it": a share of what the clause before named."""
-    return _SHARE.search(text, lo, hi) is not None
+    """ "has transferred half of it", "has not deployed any": a share of what the clause before named."""
+    return _SHARE.search(text, lo, hi) is not None or _PRONOUN_OBJECT.search(text, lo, hi) is not None
