@@ -139,9 +139,8 @@ class SentenceReader(SubjectReader, ObjectReader):
                 # "Azerbaijan denied reports that it had pledged $500 million": the pledge is denied
                 cue = Cue(cue.start, cue.end, "deny", cue.stage, "deny.denied", cue.text, cue.nominal)
             nxt = next((c.start for c in cues[i + 1 :] if cue.end <= c.start < c_hi), c_hi)
-            nxt = min(
-                [nxt, *(p for p in parts if cue.end <= p < nxt)]
-            )  # ", of which only $45m has been paid"
+            # ", of which only $45m has been paid": the delivered part ends the object before it
+            nxt = min([nxt, *(p for p in parts if cue.end <= p < nxt)])
             donors = self._donors(inp, cue, c_lo, prev.get(c_lo))
             if cue.nominal and donors is None:
                 continue  # "Japan's pledge of $500 million": the verbal reading of the noun decides
@@ -214,7 +213,7 @@ class SentenceReader(SubjectReader, ObjectReader):
                 )
             made = self._claims(inp, cue, donors, obj_lo, obj_hi)
             if not made and cue.stage == "delivered" and share_of_it(text, cue.start, obj_hi):
-                # "pledged €120 million and has already transferred half of it": delivered, no amount
+                # "pledged $3 million and has disbursed a third of it": delivered, no amount
                 own = [d for d in drafts if d.donors == donors.names and d.stage == "pledge"]
                 made = (
                     [self._draft(inp, cue, donors, own[-1].category, None, False, obj_lo, obj_hi)]

@@ -7,8 +7,8 @@
   delivered part ends the pledge's object where its phrase begins.
 - "Germany pledged €300m last year, but has disbursed only €100m": a clause that opens with a
   conjunction and no subject shares the previous verb's subject (``IMPLICIT_SUBJECT``).
-- "pledged €120 million and has already transferred half of it": a share of what was just
-  pledged is delivered in the pledge's category, without an amount (``share_of_it``).
+- "pledged $3 million and has disbursed a third of it": a share of what was just pledged is
+  delivered in the pledge's category, without an amount (``share_of_it``).
 """
 
 from __future__ import annotations
