@@ -266,3 +266,41 @@ def test_the_sayers_own_agency_is_the_sayer() -> None:
         "agency had already delivered 900 tonnes of flour."
     )
     assert (("Oman",), "commit", "delivered", "food", (900.0, "tonnes")) in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "have still not materialised", "has not yet been received": a denial of delivery
+        (
+            "The talks ended. Payments from Malta have still not materialised, the agency said.",
+            {(("Malta",), "deny", "delivered", "funding", None)},
+        ),
+        (
+            "The talks ended. Money from Chile has not yet been received, a spokesman said.",
+            {(("Chile",), "deny", "delivered", "funding", None)},
+        ),
+        # refuting a withdrawal affirms the troops: no claim
+        ("The talks ended. Togo denied reports that it would withdraw its troops from Mali.", set()),
+        # "completed the deployment of" delivered it
+        (
+            "The talks ended. Benin said it had completed the deployment of 700 soldiers.",
+            {(("Benin",), "commit", "delivered", "security", (700.0, "soldiers"))},
+        ),
+        # a bare "will not contribute" in an appeal is money
+        (
+            "The talks ended. Cyprus will not contribute, its finance minister said.",
+            {(("Cyprus",), "deny", "pledge", "funding", None)},
+        ),
+    ],
+)
+def test_denials_of_delivery_withdrawals_and_completed_deployments(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
+
+
+def test_a_body_that_raised_money_from_others_is_a_recipient_not_a_donor() -> None:
+    text = (
+        "Fund X raises $2 billion\n\nThe Global Fund raised $2 billion from governments and foundations "
+        "on Monday. Norway pledged $80 million."
+    )
+    assert keys(text) == {(("Norway",), "commit", "pledge", "funding", (80e6, "USD"))}

@@ -142,6 +142,9 @@ class SentenceReader(SubjectReader, ObjectReader):
             # ", of which only $45m has been paid": the delivered part ends the object before it
             nxt = min([nxt, *(p for p in parts if cue.end <= p < nxt)])
             donors = self._donors(inp, cue, c_lo, prev.get(c_lo))
+            if cue.name == "pledge.raised.received_from":  # "Gavi raised $9 billion from governments"
+                who = subject_donors(text, s.start, inp.mentions, c_lo, cue.start, self.ctx)
+                self.ctx.recipients.update(who.names if who else ())
             if cue.nominal and donors is None:
                 continue  # "Japan's pledge of $500 million": the verbal reading of the noun decides
             if cue.name == "pledge.signed_financing" and donors is not None:

@@ -20,6 +20,7 @@ _PAID_FOR = re.compile(
 _MONEY_VERB = re.compile(
     r"^(?:\S+\s+){0,3}?(?:pa(?:y|id|ying)(?!\s+(?:a\s+)?(?:visit|tribute|attention|respects|homage|heed))"
     r"|fund(?:ed|ing)?|financ\w*|donat\w*)\b|"
+    r"\bcontribut(?:e|es|ed|ing)\s*(?:[,.;]|$)|"  # "will not contribute, the minister said"
     r"\bcontribut\w*\s+(?:financially|money|to\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:fund|budget|appeal|replenishment|facility|pool|coffers|kitty|response\s+plan|campaign|drive))\b",
     re.I,
 )
