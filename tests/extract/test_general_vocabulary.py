@@ -280,6 +280,10 @@ def test_the_sayers_own_agency_is_the_sayer() -> None:
             "The talks ended. Money from Chile has not yet been received, a spokesman said.",
             {(("Chile",), "deny", "delivered", "funding", None)},
         ),
+        (
+            "The talks ended. Contributions from Malta have yet to arrive.",
+            {(("Malta",), "deny", "delivered", "funding", None)},
+        ),
         # refuting a withdrawal affirms the troops: no claim
         ("The talks ended. Togo denied reports that it would withdraw its troops from Mali.", set()),
         # "completed the deployment of" delivered it

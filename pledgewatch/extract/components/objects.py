@@ -176,7 +176,7 @@ class ObjectReader:
         if money and "funding" not in categories:
             categories.insert(0, "funding")
         if not categories and (
-            money_verb(cue.text, text, lo, hi)
+            money_verb(cue.text, text, lo, hi, cue.stage == "delivered" and not cue.nominal)
             or (INCREASED.search(cue.text) and _CONTRIBUTION.search(cue.text))
         ):
             categories = ["funding"]  # "would not contribute to the fund", "has not paid its dues"

@@ -35,6 +35,14 @@ def paid_for_spans(text: str, hi: int, ends: list[int]) -> list[tuple[int, int]]
     return out
 
 
-def money_verb(cue: str, text: str, lo: int, hi: int) -> bool:
-    """Does the cue, or the start of its object, speak of money ("has not paid", "will fund")?"""
-    return _MONEY_VERB.search(cue + " " + text[lo : min(hi, lo + 60)]) is not None
+# "Contributions from X have not arrived": what did not arrive (or arrived) was money
+_GIVEN_MONEY = re.compile(r"\b(?:contributions?|pledges?|donations?)\s+(?:from|by)\b", re.I)
+
+
+def money_verb(cue: str, text: str, lo: int, hi: int, delivery: bool = False) -> bool:
+    """Does the cue, or the start of its object, speak of money ("has not paid", "will fund")? For a
+    delivery, also a subject that was pledged money ("Contributions from X have not arrived")."""
+    head = text[lo : min(hi, lo + 60)]
+    return _MONEY_VERB.search(cue + " " + head) is not None or (
+        delivery and _GIVEN_MONEY.search(head) is not None
+    )
