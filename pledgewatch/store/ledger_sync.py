@@ -168,11 +168,13 @@ def _sync_claims(
 
 
 def _sync_members(conn: Connection, ledger: Ledger, ids: dict[Row, int], kept_ids: list[int]) -> None:
-    for chunk in _chunks(kept_ids):
-        conn.execute(delete(pledge_members).where(pledge_members.c.pledge_id.in_(chunk)))
+    """Members of the new rows. A kept row keeps its members: they follow from its key (a joint
+    row's donor is the label of its members), which a kept row has by definition."""
+    kept = set(kept_ids)
     rows = [
-        (ids[(p.initiative, p.donor, p.category)], m, p.initiative, p.category)
+        (pid, m, p.initiative, p.category)
         for p in ledger.pledges
+        if (pid := ids[(p.initiative, p.donor, p.category)]) not in kept
         for m in (p.group or (p.donor,))
     ]
     _bulk(conn, "pledge_members", ("pledge_id", "member", "initiative", "category"), rows)
@@ -226,7 +228,7 @@ def _sync_conflicts(conn: Connection, ledger: Ledger, ids: dict[Row, int], kept_
     drop_sides: list[tuple[object, ...]] = []
     new_rows: list[dict[str, object]] = []
     changed: list[dict[str, object]] = []
-    first = _next_id(conn, conflicts.c.id)
+    first = _next_id(conn, conflicts.c.id) if any(key not in have for key in want) else 0
     for key, c in want.items():
         wanted = {(i, "a") for i in c.claim_ids_a} | {(i, "b") for i in c.claim_ids_b}
         cid = have.get(key)
