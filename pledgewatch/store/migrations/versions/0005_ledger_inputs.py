@@ -52,8 +52,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("conflicts") as batch:
-        batch.drop_column("sides")
-    with op.batch_alter_table("pledge_claims") as batch:
-        for name, _ in reversed(COLUMNS):
-            batch.drop_column(name)
+    # A plain DROP COLUMN (SQLite >= 3.35 has it): batch mode would recreate the tables, and on
+    # SQLite dropping the old ``conflicts`` would cascade to every row of ``conflict_claims``.
+    op.drop_column("conflicts", "sides")
+    for name, _ in reversed(COLUMNS):
+        op.drop_column("pledge_claims", name)
