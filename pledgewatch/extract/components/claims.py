@@ -177,6 +177,8 @@ class SentenceReader(SubjectReader, ObjectReader):
                 obj_lo = c_lo  # "Japan's aid arrived in Port Sudan": what arrived is the subject
             if donors.object_at >= 0:  # "The money from Kuwait has not arrived": the subject is given
                 obj_lo, nxt = donors.object_at, donors.object_end if donors.object_end >= 0 else nxt
+            if cue.name.endswith("source_subject") and obj_lo < cue.start:
+                nxt = cue.start  # "Aid from Japan reached Yangon, and ...": only the subject arrived
             if cue.name.endswith("received_from"):
                 obj_lo, nxt = cue.end, donors.end  # the object stands between the cue and "from"
             obj_hi = _cut_attribution(text, obj_lo, nxt)

@@ -20,6 +20,8 @@ from pledgewatch.extract.components.donors import DocContext, Donors, coordinate
 # what may stand between the donor and the cue: "(Tokyo)", ", by contrast,", "for the fund", "so far"
 _TAIL = re.compile(
     r"\s*(?:\([^()]{0,60}\)\s*)?(?:,[^,;()]{0,100},\s*)?"
+    # "a flight from Qatar carrying tents is due"
+    r"(?:(?:carrying|containing|loaded\s+with|with|bearing)\s+[^,;()]{1,80}?\s+)?"
     r"(?:(?:(?:for|to|in|into|of|under)\s+(?:the\s+|its\s+|their\s+)?[\w’'-]+(?:\s+[\w’'-]+)?"
     r"|\w+ly|also|still|so\s+far|by\s+contrast|now|already|finally|itself)\s+){0,3}"
     r"(?:(?:has|have|had|was|were|is|are)\s+(?:(?:already|now|so\s+far|finally|not|yet|still|never|also)\s+){0,2}(?:been\s+)?)?"
@@ -80,8 +82,7 @@ def given_from(
             if owned is None or not _OF_POSSESSOR.search(text, lo, m.start - offset):
                 continue
             after = owned.end()
-        tail = _TAIL.match(text, after, hi)
-        if tail is None or tail.end() != hi:
+        if _TAIL.fullmatch(text, after, hi) is None:
             return None
         names: list[str] = []
         for g in group:
