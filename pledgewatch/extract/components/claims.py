@@ -32,7 +32,7 @@ from pledgewatch.extract.components.objects import (
     SentenceInput,
     inside,
 )
-from pledgewatch.extract.components.split import amount_subject, lead_amount, share_of_it
+from pledgewatch.extract.components.split import amount_subject, lead_amount, promised_it, share_of_it
 from pledgewatch.extract.components.subjects import SubjectReader
 
 __all__ = ["Draft", "Quantity", "SentenceInput", "SentenceReader"]
@@ -225,6 +225,9 @@ class SentenceReader(SubjectReader, ObjectReader):
                     if own
                     else []
                 )
+            if not made and cue.kind == "pledge" and drafts and promised_it(text, cue.end):
+                # "Qatar's money has not arrived, months after Doha promised it": it is that money
+                made = [self._draft(inp, cue, donors, drafts[-1].category, None, False, obj_lo, obj_hi)]
             drafts.extend(made)
             self.ctx.set_donors(donors.names)
         return drafts

@@ -116,3 +116,14 @@ def borrow_units(text: str, amounts: list[AmountMention]) -> list[AmountMention]
 def share_of_it(text: str, lo: int, hi: int) -> bool:
     """ "has transferred half of it", "has not deployed any": a share of what the clause before named."""
     return _SHARE.search(text, lo, hi) is not None or _PRONOUN_OBJECT.search(text, lo, hi) is not None
+
+
+# "..., six months after Doha announced them": the pronoun stands for what the clause before named
+_PROMISED_IT = re.compile(
+    r"\s+(?:it|them)(?=\s*(?:[,.;:)]|$)|\s+(?:at|in|on|with|during|last|this|earlier|publicly)\b)", re.I
+)
+
+
+def promised_it(text: str, at: int) -> bool:
+    """Is the object of the cue ending at ``at`` only "it" or "them" ("after Riyadh promised it")?"""
+    return _PROMISED_IT.match(text, at) is not None
