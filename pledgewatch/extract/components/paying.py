@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["money_verb", "paid_for_spans"]
+__all__ = ["money_verb", "paid_for_spans", "pays_for"]
 
 _PAID_FOR = re.compile(
     r"[^,;]{0,30}?\b(?:in|for|to|towards?|on)\s+(.*?)"
@@ -46,3 +46,17 @@ def money_verb(cue: str, text: str, lo: int, hi: int, delivery: bool = False) ->
     return _MONEY_VERB.search(cue + " " + head) is not None or (
         delivery and _GIVEN_MONEY.search(head) is not None
     )
+
+
+# "pledged to fund a field hospital", "would keep paying for the army's fuel": money is given
+_PAYS_FOR = re.compile(
+    r"\s*(?:to\s+)?(?:(?:keep|continue|help)\s+(?:to\s+)?)?"
+    r"(?:pay(?:ing)?\s+for|fund(?:ing)?|financ(?:e|ing)|cover(?:ing)?\s+the\s+costs?\s+of)\s",
+    re.I,
+)
+_FUND_CUE = re.compile(r"\b(?:fund|funding|finance|financing|pay|paying)\s+(?:for\s+)?$", re.I)
+
+
+def pays_for(cue: str, text: str, lo: int) -> bool:
+    """Does the cue or the start of its object say the donor pays for what follows?"""
+    return _FUND_CUE.search(cue) is not None or _PAYS_FOR.match(text, lo) is not None

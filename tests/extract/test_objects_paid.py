@@ -1,0 +1,50 @@
+"""What an object gives when money and things meet: the worth of a gift in kind is its amount,
+not money given; paying for or funding something without an amount is money. Each case is a
+sentence written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import Key, keys
+
+CASES: list[tuple[str, set[Key]]] = [
+    # 'worth $X' values what is given: one claim in the thing's category, with that amount
+    (
+        "Canada handed over patrol boats and radar equipment worth $12 million to the navy.",
+        {(("Canada",), "commit", "delivered", "security", (12e6, "USD"))},
+    ),
+    (
+        "Greece donated medical supplies valued at 2 million euros.",
+        {(("Greece",), "commit", "delivered", "medical", (2e6, "EUR"))},
+    ),
+    # a stated count stays the amount
+    (
+        "Korea donated 30 ambulances worth $2 million.",
+        {(("South Korea",), "commit", "delivered", "medical", (30.0, "ambulances"))},
+    ),
+    # 'worth' of money given stays money
+    (
+        "Norway gave grants worth $20 million to the fund.",
+        {(("Norway",), "commit", "delivered", "funding", (20e6, "USD"))},
+    ),
+    # paying for or funding a thing gives money
+    (
+        "Oman and Kuwait jointly pledged to fund a mobile clinic in Aden.",
+        {(("Oman", "Kuwait"), "commit", "pledge", "funding", None)},
+    ),
+    (
+        "Denmark said it would keep paying for the generators' fuel until June.",
+        {(("Denmark",), "commit", "pledge", "funding", None)},
+    ),
+    # a stated count keeps its own category
+    (
+        "Kuwait will fund 250 scholarships for nursing students.",
+        {(("Kuwait",), "commit", "pledge", "education", (250.0, "scholarships"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_object_money_and_things(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
