@@ -50,7 +50,8 @@ _DATELINE_AFTER = re.compile(r"^\s*\)?(?:\s*\([A-Za-z .]+\))?\s*(?:[-—–]|\.\
 _PLACE = re.compile(r"\b(?:in|at)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 _QUOTES = re.compile(r"[\"“”]")
 _PRONOUN = re.compile(
-    r"\b(?:it|he|she|they|its|the\s+(?:country|government|kingdom|emirate|sultanate|republic|nation|bloc))\b",
+    r"\b(?:it|he|she|they|its|the\s+(?:country|government|kingdom|emirate|sultanate|republic|nation|bloc)"
+    r"|none\s+of\s+the\s+(?:money|funds|funding|cash|pledge|aid))\b",
     re.I,
 )
 

@@ -32,7 +32,14 @@ from pledgewatch.extract.components.objects import (
     SentenceInput,
     inside,
 )
-from pledgewatch.extract.components.split import amount_subject, lead_amount, promised_it, share_of_it
+from pledgewatch.extract.components.split import (
+    NONE_CHAIN,
+    amount_subject,
+    lead_amount,
+    none_subject,
+    promised_it,
+    share_of_it,
+)
 from pledgewatch.extract.components.subjects import SubjectReader
 
 __all__ = ["Draft", "Quantity", "SentenceInput", "SentenceReader"]
@@ -57,8 +64,13 @@ _PASSIVE = re.compile(
 # "None of Kuwait's $500 million has been paid": the subject denies
 _NONE_OF = re.compile(
     r"\b(?:none|no\s+part|not\s+(?:a\s+)?(?:single\s+)?(?:cent|penny|dollar|euro))\s+of\b|"
+    r"\b(?:none|not\s+(?:a\s+single\s+)?one)\s*$|"
     r"\bno\s+(?:new\s+|fresh\s+|further\s+)?(?:money|funds|funding|cash|aid|payments?|contributions?|supplies)\s+from\b",
     re.I,
+)
+# "would not make a new contribution": making a gift gives it
+_GIFT_MADE = re.compile(
+    r"\s+(?:a|an|any|its|their)\s+(?:\w+\s+){0,2}?(?:contribution|donation|payment)s?\b", re.I
 )
 _PART_OF = re.compile(r"\b(?:most|much|part|parts|some|half|bulk|majority)\s+of\b", re.I)
 _THAT = re.compile(r"\bthat\b", re.I)
@@ -129,7 +141,7 @@ class SentenceReader(SubjectReader, ObjectReader):
                 continue
             if cue.kind != "deny" and (
                 _NEGATED.search(text, max(0, cue.start - 14), cue.start)
-                or _NONE_OF.search(text, c_lo, cue.start)
+                or _NONE_OF.search(text, max([c_lo, *(c.end for c in cues[:i])]), cue.start)
             ):
                 # "France did not announce fresh funds", "has never pledged": not a commitment
                 cue = Cue(cue.start, cue.end, "deny", cue.stage, "deny.negated", cue.text, cue.nominal)
@@ -145,6 +157,8 @@ class SentenceReader(SubjectReader, ObjectReader):
             if cue.name == "pledge.raised.received_from":  # "Gavi raised $9 billion from governments"
                 who = subject_donors(text, s.start, inp.mentions, c_lo, cue.start, self.ctx)
                 self.ctx.recipients.update(who.names if who else ())
+            if donors is not None and donors.chain[:1] == (NONE_CHAIN,) and cue.kind != "deny":
+                continue  # "none of it has been paid, officials confirmed": the attribution gives nothing
             if cue.nominal and donors is None:
                 continue  # "Japan's pledge of $500 million": the verbal reading of the noun decides
             if cue.name == "pledge.signed_financing" and donors is not None:
@@ -164,8 +178,13 @@ class SentenceReader(SubjectReader, ObjectReader):
             verb = _MAIN_VERB.match(text, cue.end)
             if verb and verb.group(1).lower() == "be" and re.match(r"\s+\w+ing\b", text[verb.end() :]):
                 verb = _MAIN_VERB.match(text, verb.end())  # "will not be sending soldiers"
-            if cue.kind != "delivered" and verb and verb.group(1).lower() in self.cues.non_giving:
-                continue  # "will allow aid trucks", "plans to discuss funding"
+            if (
+                cue.kind != "delivered"
+                and verb
+                and verb.group(1).lower() in self.cues.non_giving
+                and not (verb.group(1).lower() == "make" and _GIFT_MADE.match(text, verb.end()))
+            ):
+                continue  # "will allow aid trucks", "plans to discuss funding" (not "make a donation")
             obj_lo = donors.end if cue.nominal else cue.end
             if INCREASED.search(cue.text):
                 obj_lo = cue.start  # "will double its humanitarian support": what is given is in the cue
@@ -217,7 +236,11 @@ class SentenceReader(SubjectReader, ObjectReader):
                     self._object_claims(inp, promise, donors, lead.start - s.start, lead.end - s.start)
                 )
             made = self._claims(inp, cue, donors, obj_lo, obj_hi)
-            if not made and cue.stage == "delivered" and share_of_it(text, cue.start, obj_hi):
+            if (
+                not made
+                and cue.stage == "delivered"
+                and (share_of_it(text, cue.start, obj_hi) or none_subject(text, c_lo, cue.start) is not None)
+            ):
                 # "pledged $3 million and has disbursed a third of it": delivered, no amount
                 own = [d for d in drafts if d.donors == donors.names and d.stage == "pledge"]
                 made = (

@@ -21,6 +21,9 @@ _MONEY_VERB = re.compile(
     r"^(?:\S+\s+){0,3}?(?:pa(?:y|id|ying)(?!\s+(?:a\s+)?(?:visit|tribute|attention|respects|homage|heed))"
     r"|fund(?:ed|ing)?|financ\w*|donat\w*)\b|"
     r"\bcontribut(?:e|es|ed|ing)\s*(?:[,.;]|$)|"  # "will not contribute, the minister said"
+    # "would not make a new contribution"
+    r"^(?:\S+\s+){0,2}?mak(?:e|es|ing)\s+(?:a|an|any|its|their)\s+(?:\w+\s+){0,2}?"
+    r"(?:contribution|donation|payment)s?\b|"
     r"\bcontribut\w*\s+(?:financially|money|to\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:fund|budget|appeal|replenishment|facility|pool|coffers|kitty|response\s+plan|campaign|drive))\b",
     re.I,
 )

@@ -127,3 +127,20 @@ _PROMISED_IT = re.compile(
 def promised_it(text: str, at: int) -> bool:
     """Is the object of the cue ending at ``at`` only "it" or "them" ("after Riyadh promised it")?"""
     return _PROMISED_IT.match(text, at) is not None
+
+
+# "pledged 200,000 doses; not one has arrived", "none of the money has been disbursed"
+_NONE_SUBJECT = re.compile(
+    r"\b(?:not\s+(?:a\s+single\s+)?one|none)(?:\s+of\s+(?:them|it|these|those|the\s+\w+))?"
+    r"(?:\s+(?:has|have|had)(?:\s+(?:yet|so\s+far|still))?(?:\s+been)?)?\s+$",
+    re.I,
+)
+
+
+NONE_CHAIN = "none of it (the previous verb's object)"
+
+
+def none_subject(text: str, lo: int, hi: int) -> int | None:
+    """Where "none (of it)" or "not one" begins when it is the subject of a cue at ``hi``."""
+    m = _NONE_SUBJECT.search(text, lo, hi)
+    return m.start() if m else None

@@ -17,7 +17,7 @@ from pledgewatch.extract.components.donors import DocContext, Donors, list_after
 from pledgewatch.extract.components.given_from import given_from
 from pledgewatch.extract.components.groups import named_after, named_before, named_next, unnamed_subject
 from pledgewatch.extract.components.objects import SentenceInput
-from pledgewatch.extract.components.split import IMPLICIT_SUBJECT, amount_subject
+from pledgewatch.extract.components.split import IMPLICIT_SUBJECT, NONE_CHAIN, amount_subject, none_subject
 
 __all__ = ["SubjectReader"]
 
@@ -68,6 +68,14 @@ class SubjectReader:
             found = list_after(text, s.start, inp.mentions, source.end(), len(text), self.ctx)
             return replace(found, end=source.start()) if found else None
         last = inp.last_donors
+        denied = cue.kind == "deny" and cue.stage == "delivered"
+        nothing = none_subject(text, lo, cue.start) if denied else None
+        recent = self.ctx.recent_donors()
+        if nothing is not None and (last is not None or recent):
+            # "pledged 200,000 doses; not one has landed", "none of the money has been disbursed"
+            names = last.names if last is not None else recent
+            chain = (NONE_CHAIN, *names)
+            return Donors(names, chain, None, cue.start, object_at=nothing, object_end=cue.start)
         if last is not None and cue.stage == "delivered":
             part = amount_subject(text, s.start, inp.quantities, lo, cue.start)
             if part is not None:  # "Of the $500m Kuwait pledged, only $100m has arrived"
