@@ -48,3 +48,30 @@ CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_object_money_and_things(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+COUNT_CASES: list[tuple[str, set[Key]]] = [
+    # counted trainers take the category of what they go to do
+    (
+        "Chile gave $5 million. Portugal will send 80 instructors to train police cadets.",
+        {
+            (("Chile",), "commit", "delivered", "funding", (5e6, "USD")),
+            (("Portugal",), "commit", "pledge", "security", (80.0, "instructors")),
+        },
+    ),
+    (
+        "Chile gave $5 million. Estonia will send 15 trainers to Kyiv.",
+        {
+            (("Chile",), "commit", "delivered", "funding", (5e6, "USD")),
+            (("Estonia",), "commit", "pledge", "expertise", (15.0, "trainers")),
+        },
+    ),
+    # aid given before the crisis, or to something unrelated, is no claim
+    ("Before the famine, Belgium had funded nutrition research in Mali.", set()),
+    ("Sweden paid for a new clinic in Gao, which is unrelated to the appeal.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNT_CASES)
+def test_counts_and_earlier_aid(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

@@ -95,6 +95,7 @@ INCREASED = re.compile(
     r"\b(?:increas|rais|doubl|tripl|boost|top(?:s|ped)?\s+up)\w*\s+(?:its|their|his|her)\b", re.I
 )
 # "150 trucks of food and medicine into Gaza": what the counted things hold, up to a preposition
+_TO_VERB = re.compile(r"\s+(?:[\w-]+\s+){0,2}?to\s+(?:help\s+)?", re.I)
 _OF_PHRASE = re.compile(
     r"\s+of\s+((?:(?!\b(?:to|into|for|through|via|in|at|from|by|on|with)\b|\d)[^,;()])*)", re.I
 )
@@ -268,7 +269,9 @@ class ObjectReader:
             inner += [h.category for h in hits if of.start(1) <= h.start < of.end(1)]
         if inner:
             return list(dict.fromkeys(inner if of else inner[-1:]))
-        own = self.cats.count_category(q.unit)
+        trains = _TO_VERB.match(text, end)  # "200 instructors to train recruits": what they do
+        near = [h.category for h in hits if trains and trains.start() <= h.start <= trains.end()]
+        own = near[0] if near else self.cats.count_category(q.unit)
         return [own] if own else []
 
     @staticmethod
