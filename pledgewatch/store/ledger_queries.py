@@ -14,14 +14,21 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 
-from pledgewatch.ledger import Ledger, Totals, resolve_actor, totals
+from pledgewatch.ledger import UNASSIGNED, Ledger, Totals, resolve_actor, totals
 from pledgewatch.records import Amount, Claim, Conflict, Pledge
 from pledgewatch.store.ledger import ledger_as_of
 from pledgewatch.store.ledger_load import Source, load_claims
-from pledgewatch.store.ledger_tables import conflict_claims, conflicts, pledge_claims, pledge_members, pledges
-from pledgewatch.store.tables import claims
+from pledgewatch.store.ledger_tables import (
+    conflict_claims,
+    conflicts,
+    pledge_claims,
+    pledge_members,
+    pledges,
+    review_log,
+)
+from pledgewatch.store.tables import actors, claim_donors, claims, documents
 
 DEFAULT_LIMIT = 100
 
@@ -109,9 +116,51 @@ def _links(conn: Connection, pledge_ids: list[int]) -> tuple[dict[int, list[int]
     return ids, members
 
 
+# The last as-of ledgers built, by database, filter and data version: the CLI and the API ask
+# for rows, counts, totals and conflicts of one filter in turn, and each would rebuild it.
+_AS_OF_MEMO: dict[tuple[object, ...], Ledger] = {}
+_AS_OF_MEMO_SIZE = 2
+
+
+def _data_version(conn: Connection) -> tuple[object, ...]:
+    """Changes whenever a claim is added, removed or reviewed (every review action is logged)."""
+    return tuple(
+        conn.execute(
+            select(
+                select(func.max(claims.c.id)).scalar_subquery(),
+                select(func.count()).select_from(claims).scalar_subquery(),
+                select(func.max(review_log.c.id)).scalar_subquery(),
+                select(func.max(documents.c.id)).scalar_subquery(),
+            )
+        ).one()
+    )
+
+
+def _as_of_where(conn: Connection, f: LedgerFilter) -> ColumnElement[bool] | None:
+    """The claims an as-of view of ``f`` can need, selected in SQL: the category's, the
+    initiative's, and for a donor its own claims (any spelling) and every joint claim (a joint
+    pledge it belongs to may have absorbed a joint claim of some of its other members)."""
+    conditions: list[ColumnElement[bool]] = []
+    if f.category:
+        conditions.append(claims.c.category == f.category)
+    if f.initiative:
+        named = documents.c.initiative
+        conditions.append(named.is_(None) if f.initiative == UNASSIGNED else named == f.initiative)
+    if f.donor:
+        name = resolve_actor(f.donor)
+        known = conn.execute(select(actors.c.id, actors.c.name)).all()
+        spellings = [actor_id for actor_id, spelling in known if resolve_actor(spelling) == name]
+        own = select(claim_donors.c.claim_id).where(claim_donors.c.actor_id.in_(spellings))
+        conditions.append(or_(claims.c.id.in_(own), claims.c.collective.is_(True)))
+    return and_(*conditions) if conditions else None
+
+
 def _as_of(conn: Connection, f: LedgerFilter) -> Ledger:
     assert f.as_of is not None
-    ledger = ledger_as_of(conn, f.as_of, claims.c.category == f.category if f.category else None)
+    key = (conn.engine.url.render_as_string(hide_password=False), f, _data_version(conn))
+    if key in _AS_OF_MEMO:
+        return _AS_OF_MEMO[key]
+    ledger = ledger_as_of(conn, f.as_of, _as_of_where(conn, f))
     if f.donor:
         ledger = ledger.for_donor(f.donor)
     keep = [
@@ -120,9 +169,12 @@ def _as_of(conn: Connection, f: LedgerFilter) -> Ledger:
         if (not f.status or p.status == f.status) and (not f.initiative or p.initiative == f.initiative)
     ]
     rows = {(p.initiative, p.donor, p.category) for p in keep}
-    return Ledger(
-        tuple(keep), tuple(c for c in ledger.conflicts if (c.initiative, c.donor, c.category) in rows)
-    )
+    found = tuple(c for c in ledger.conflicts if (c.initiative, c.donor, c.category) in rows)
+    view = Ledger(tuple(keep), found)
+    while len(_AS_OF_MEMO) >= _AS_OF_MEMO_SIZE:
+        del _AS_OF_MEMO[next(iter(_AS_OF_MEMO))]
+    _AS_OF_MEMO[key] = view
+    return view
 
 
 def list_pledges(
