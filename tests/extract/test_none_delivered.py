@@ -53,3 +53,41 @@ CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_none_delivered_and_contributions_made(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+PART_CASES: list[tuple[str, set[Key]]] = [
+    # a part of a counted pledge, in millions, is delivered in the pledge's unit
+    (
+        "Brazil promised 2 million doses in June, and according to the ministry, 1.2 million of them "
+        "have now been delivered.",
+        {
+            (("Brazil",), "commit", "pledge", "medical", (2e6, "doses")),
+            (("Brazil",), "commit", "delivered", "medical", (1.2e6, "doses")),
+        },
+    ),
+    # 'another N will follow': more of the same, pledged
+    (
+        "Poland has delivered 8,000 tents and says another 2,000 will follow next month.",
+        {
+            (("Poland",), "commit", "delivered", "humanitarian", (8000.0, "tents")),
+            (("Poland",), "commit", "pledge", "humanitarian", (2000.0, "tents")),
+        },
+    ),
+    (
+        "Chile paid $5 million and said a decision on more would follow.",
+        {(("Chile",), "commit", "delivered", "funding", (5e6, "USD"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PART_CASES)
+def test_parts_that_follow(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
+
+
+def test_thousands_comma_is_no_attribution() -> None:
+    # the comma of "8,000" does not open ", says ...": the count stays the object
+    assert keys("Poland has delivered 8,000 tents and says it will send more.") == {
+        (("Poland",), "commit", "delivered", "humanitarian", (8000.0, "tents")),
+        (("Poland",), "commit", "pledge", "humanitarian", None),
+    }

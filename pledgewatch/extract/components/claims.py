@@ -35,6 +35,7 @@ from pledgewatch.extract.components.objects import (
 from pledgewatch.extract.components.split import (
     NONE_CHAIN,
     amount_subject,
+    follows,
     lead_amount,
     none_subject,
     promised_it,
@@ -50,7 +51,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _PHRASE_END = re.compile(r"[,;:()\u2014\u2013]|\s--|\.\s*$")
 _ATTRIBUTION = re.compile(
-    r"[,\u201d\"]\s*(?:(?:[\w.’'-]+\s+){0,8}?(?:said|says|added|noted|told|according\s+to)\b|said\b)", re.I
+    r"(?:,(?!\d{3})|[\u201d\"])\s*(?:(?:[\w.’'-]+\s+){0,8}?(?:said|says|added|noted|told|according\s+to)\b|said\b)",
+    re.I,
 )
 _FROM_ACTOR = re.compile(r"\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?")
 _FROM_AFTER_COUNT = re.compile(r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+from\s+(?:the\s+)?")
@@ -251,6 +253,12 @@ class SentenceReader(SubjectReader, ObjectReader):
             if not made and cue.kind == "pledge" and drafts and promised_it(text, cue.end):
                 # "Qatar's money has not arrived, months after Doha promised it": it is that money
                 made = [self._draft(inp, cue, donors, drafts[-1].category, None, False, obj_lo, obj_hi)]
+            own = [d for d in drafts if d.donors == donors.names]
+            if not made and cue.kind == "pledge" and own and follows(text, c_lo, cue.start, cue.end):
+                # "has donated 566,000 doses and says another 200,000 will follow": more of the same
+                part = amount_subject(text, s.start, inp.quantities, c_lo, cue.start)
+                q = part[0] if part else None
+                made = [self._draft(inp, cue, donors, own[-1].category, q, False, obj_lo, obj_hi)]
             drafts.extend(made)
             self.ctx.set_donors(donors.names)
         return drafts

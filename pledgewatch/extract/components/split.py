@@ -42,7 +42,12 @@ IMPLICIT_SUBJECT = re.compile(
     r"^\s*[,;]?\s*(?:and|but|yet|while|whereas)\s+(?:(?:also|then|later|so\s+far|since|still|\w+ly)\s+)*$",
     re.I,
 )
-_BARE = re.compile(r"(?<![\w.,$€£¥])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.,])")
+_BARE = re.compile(
+    r"(?<![\w.,$€£¥])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?=\s+(?:million|billion)\b)|\d+)"
+    r"(?:\s+(million|billion))?(?![\w.,])",
+    re.I,
+)
+_SCALE = {"million": 1e6, "billion": 1e9}
 _PLEDGED = re.compile(r"\b(?:pledged?|promised?|committed|commitment|promise)\b", re.I)
 _PRONOUN_OBJECT = re.compile(
     r"\b(?:has|have|had)\s+(?:not\s+|yet\s+to\s+|never\s+)\w+\s+(?:any(?:thing)?|it|them)(?:\s+(?:so\s+far|yet))?\W*$",
@@ -85,7 +90,8 @@ def _subject_quantity(text: str, off: int, quantities: list[Quantity], lo: int, 
     if not bare:
         return None
     m = bare[-1]
-    value = float(m.group(0).replace(",", ""))
+    number = m.group(0).split()[0]
+    value = float(number.replace(",", "")) * _SCALE.get((m.group(1) or "").lower(), 1)
     return Quantity(off + m.start(), off + m.end(), value, counts[-1].unit, None, False, m.group(0))
 
 
@@ -144,3 +150,19 @@ def none_subject(text: str, lo: int, hi: int) -> int | None:
     """Where "none (of it)" or "not one" begins when it is the subject of a cue at ``hi``."""
     m = _NONE_SUBJECT.search(text, lo, hi)
     return m.start() if m else None
+
+
+_MORE_OBJECT = re.compile(r"\s+(?:[a-z]+\s+)?more\s*(?:[,.;]|$|(?:later|soon|next|in|by|this)\b)", re.I)
+_FOLLOW = re.compile(r"\s+(?:soon\s+|shortly\s+|later\s+)?follow\b", re.I)
+_MORE = re.compile(
+    r"\b(?:more|another|further|rest|remainder|balance|second|third|next|additional)\b(?:\s+[\w,.-]+){0,3}\s+$",
+    re.I,
+)
+
+
+def follows(text: str, lo: int, cue: int, at: int) -> bool:
+    """ "another 200,000 will follow", "will send more": more of what the subject gave, for a cue
+    from ``cue`` to ``at`` in a clause from ``lo``."""
+    if _MORE_OBJECT.match(text, at):
+        return True  # "will send more"
+    return _FOLLOW.match(text, at) is not None and _MORE.search(text, max(lo, cue - 60), cue) is not None
