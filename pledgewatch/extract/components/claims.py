@@ -257,8 +257,8 @@ class SentenceReader(SubjectReader, ObjectReader):
             if not made and cue.kind == "pledge" and own and follows(text, c_lo, cue.start, cue.end):
                 # "has donated 566,000 doses and says another 200,000 will follow": more of the same
                 part = amount_subject(text, s.start, inp.quantities, c_lo, cue.start)
-                q = part[0] if part else None
-                made = [self._draft(inp, cue, donors, own[-1].category, q, False, obj_lo, obj_hi)]
+                more = part[0] if part else None
+                made = [self._draft(inp, cue, donors, own[-1].category, more, False, obj_lo, obj_hi)]
             drafts.extend(made)
             self.ctx.set_donors(donors.names)
         return drafts
