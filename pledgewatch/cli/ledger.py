@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
@@ -19,6 +22,9 @@ from pledgewatch.cli.output import console, err_console
 from pledgewatch.config import Settings
 from pledgewatch.errors import ConfigError
 from pledgewatch.ledger.views import claim_to_dict, conflict_to_dict, pledge_to_dict, totals_to_dict
+
+if TYPE_CHECKING:
+    from pledgewatch.store.ledger import RefreshResult
 
 
 class Format(StrEnum):
@@ -41,6 +47,33 @@ def _engine(ctx: typer.Context):  # type: ignore[no-untyped-def]
 
     settings: Settings = ctx.obj
     return make_engine(settings.db_url)
+
+
+@contextmanager
+def _rebuild_progress(quiet: bool) -> Iterator[Callable[[str, RefreshResult], None]]:
+    """A progress bar over the categories a rebuild recomputes one after the other (on stderr:
+    stdout may be the ledger as CSV or JSON)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from pledgewatch.records import CATEGORIES
+
+    progress = Progress(
+        TextColumn("[bold]rebuild[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[done]}"),
+        TimeElapsedColumn(),
+        console=err_console,
+        disable=quiet or not err_console.is_terminal,
+        transient=True,
+    )
+    task = progress.add_task("rebuild", total=len(CATEGORIES), done="")
+
+    def on_category(category: str, written: RefreshResult) -> None:
+        progress.update(task, advance=1, done=f"{category}: {written.pledges} rows")
+
+    with progress:
+        yield on_category
 
 
 def ledger(
@@ -86,7 +119,8 @@ def ledger(
     try:
         with engine.connect() as conn:
             if rebuild:
-                result = rebuild_ledger(conn)
+                with _rebuild_progress(ctx.obj.quiet) as on_category:
+                    result = rebuild_ledger(conn, on_category)
                 conn.commit()
                 err_console.print(f"Rebuilt the ledger: {result.pledges} rows, {result.conflicts} conflicts.")
             rows = list_pledges(conn, f, limit=limit or None, offset=offset)

@@ -13,7 +13,7 @@ only once it holds the lock, so concurrent ingests never drop each other's claim
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
@@ -214,8 +214,11 @@ def _linked_group_rows(conn: Connection, keys: Collection[PledgeKey]) -> set[int
     return {pid for pid, initiative, member, category in rows if (initiative, member, category) in singles}
 
 
-def rebuild_ledger(conn: Connection) -> RefreshResult:
-    """Recompute every row from every claim; category by category (rows never span two)."""
+def rebuild_ledger(
+    conn: Connection, on_category: Callable[[str, RefreshResult], None] | None = None
+) -> RefreshResult:
+    """Recompute every row from every claim; category by category (rows never span two).
+    ``on_category(category, written)`` is told after each one (a progress bar)."""
     with ledger_transaction(conn):
         conn.execute(delete(conflict_claims))
         conn.execute(delete(conflicts))
@@ -229,6 +232,8 @@ def rebuild_ledger(conn: Connection) -> RefreshResult:
             write_rows(conn, ledger, {}, Fresh({c.id: c for c in found if c.id is not None}, sources))
             n = len(ledger.pledges)
             total = RefreshResult(total.keys + n, total.pledges + n, total.conflicts + len(ledger.conflicts))
+            if on_category is not None:
+                on_category(category, RefreshResult(n, n, len(ledger.conflicts)))
         _analyze(conn)
         return total
 
