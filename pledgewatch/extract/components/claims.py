@@ -35,6 +35,7 @@ from pledgewatch.extract.components.objects import (
 from pledgewatch.extract.components.split import (
     NONE_CHAIN,
     amount_subject,
+    another_count,
     follows,
     lead_amount,
     none_subject,
@@ -257,7 +258,7 @@ class SentenceReader(SubjectReader, ObjectReader):
             if not made and cue.kind == "pledge" and own and follows(text, c_lo, cue.start, cue.end):
                 # "has donated 566,000 doses and says another 200,000 will follow": more of the same
                 part = amount_subject(text, s.start, inp.quantities, c_lo, cue.start)
-                more = part[0] if part else None
+                more = part[0] if part else another_count(text, s.start, inp.quantities, cue.end)
                 made = [self._draft(inp, cue, donors, own[-1].category, more, False, obj_lo, obj_hi)]
             drafts.extend(made)
             self.ctx.set_donors(donors.names)

@@ -126,6 +126,9 @@ _OWN_SUBJECT = re.compile(
 _NOUN_SUBJECT = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+\s+)?been\s+$")
 
 
+_POSSESSIVE = re.compile(r"\w['’]s?\s+$")
+
+
 def _chain(singles: list[Cue], sentence: str) -> list[Cue]:
     """Join cues separated by at most three small words (no punctuation, no conjunction)."""
     chains: list[Cue] = []
@@ -140,6 +143,7 @@ def _chain(singles: list[Cue], sentence: str) -> list[Cue]:
                 and not _GAP_STOP.search(gap)
                 and not _OWN_SUBJECT.search(gap)
                 and not _NOUN_SUBJECT.match(gap)
+                and not _POSSESSIVE.search(sentence, 0, last.start)  # "Oman's promised aid has not arrived"
             ):
                 kind = last.kind if _RANK[last.kind] >= _RANK[cue.kind] else cue.kind
                 stage = _chain_stage(last, cue, kind)

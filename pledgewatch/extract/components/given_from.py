@@ -56,7 +56,8 @@ def _before_donor() -> re.Pattern[str]:
         amount = (
             r"\S*\d[\d.,]*\S*(?:\s+(?:million|billion|trillion|bn|m))?(?:\s+[a-z]+)?"  # "$50 million from"
         )
-        of = r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?"  # "Shipments of fuel from"
+        # "Shipments of fuel from", "a shipment of roofing sheets and cement from"
+        of = r"(?:\s+of\s+[\w-]+(?:\s+(?!(?:for|to|in|on|at|by|into|with)\b)[\w-]+){0,3})?"
         return re.compile(rf"(?:\b(?:{'|'.join(nouns)}){of}|{amount})\s+from\s+(?:the\s+)?$", re.I)
     except (KeyError, TypeError) as error:
         raise ExtractDataError(f"grammar.json is invalid: {error}", path=path) from error

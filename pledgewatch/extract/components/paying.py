@@ -14,7 +14,8 @@ __all__ = ["money_verb", "paid_for_spans", "pays_for"]
 
 _PAID_FOR = re.compile(
     r"[^,;]{0,30}?\b(?:in|for|to|towards?|on)\s+(.*?)"
-    r"(?=;|,\s*while\b|\s+while\s|(?:,\s*|\s+)and\s+(?:\w+\s+)?(?:will|would|has|have|is|are|was|were|also|to)\b|$)",
+    r"(?=;|,\s*while\b|\s+while\s|(?:,\s*|\s+)and\s+(?:\w+\s+)?(?:will|would|has|have|is|are|was|were|also|to)\b"
+    r"|(?:,\s*|\s+)and\s+(?:send|provide|deliver|deploy|dispatch|supply|donate|train|build|offer)s?\b|$)",
     re.I,
 )
 _MONEY_VERB = re.compile(

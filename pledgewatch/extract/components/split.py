@@ -153,6 +153,7 @@ def none_subject(text: str, lo: int, hi: int) -> int | None:
 
 
 _MORE_OBJECT = re.compile(r"\s+(?:[a-z]+\s+)?more\s*(?:[,.;]|$|(?:later|soon|next|in|by|this)\b)", re.I)
+_ANOTHER = re.compile(r"\s+(?:[a-z]+\s+)?(?:another|a\s+further|an\s+additional)\s+(?=\d)", re.I)
 _FOLLOW = re.compile(r"\s+(?:soon\s+|shortly\s+|later\s+)?follow\b", re.I)
 _MORE = re.compile(
     r"\b(?:more|another|further|rest|remainder|balance|second|third|next|additional)\b(?:\s+[\w,.-]+){0,3}\s+$",
@@ -163,6 +164,18 @@ _MORE = re.compile(
 def follows(text: str, lo: int, cue: int, at: int) -> bool:
     """ "another 200,000 will follow", "will send more": more of what the subject gave, for a cue
     from ``cue`` to ``at`` in a clause from ``lo``."""
-    if _MORE_OBJECT.match(text, at):
-        return True  # "will send more"
+    if _MORE_OBJECT.match(text, at) or _ANOTHER.match(text, at):
+        return True  # "will send more", "plans to train another 5,000"
     return _FOLLOW.match(text, at) is not None and _MORE.search(text, max(lo, cue - 60), cue) is not None
+
+
+def another_count(text: str, off: int, quantities: list[Quantity], at: int) -> Quantity | None:
+    """ "has trained 5,000 police and plans to train another 5,000": the bare number after the cue
+    ending at ``at`` counts in the unit of the count before it."""
+    m = _ANOTHER.match(text, at)
+    bare = _BARE.match(text, m.end()) if m else None
+    counts = [q for q in quantities if q.end - off <= at and not q.is_money and not q.conversion]
+    if bare is None or not counts:
+        return None
+    value = float(bare.group(0).split()[0].replace(",", "")) * _SCALE.get((bare.group(1) or "").lower(), 1)
+    return Quantity(off + bare.start(), off + bare.end(), value, counts[-1].unit, None, False, bare.group(0))

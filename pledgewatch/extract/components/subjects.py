@@ -123,12 +123,7 @@ class SubjectReader:
                 return Donors(sayer.names, (f'"{pronoun.group(1)}"', *sayer.chain), sayer.speaker, cue.start)
         if found is not None and prev is not None and prev[1] is not None and speech_at == start:
             region = text[start : cue.start]
-            first = next((m for m in inp.mentions if m.start - s.start >= start and usable(m)), None)
-            if (
-                first is not None
-                and not text[start : first.start - s.start].strip()
-                and _VP_AND.search(region)
-            ):
+            if _VP_AND.search(region):
                 return prev[1]  # "Japan has provided Ukraine with ... and will train": Ukraine is an object
         if found is not None:
             return found
