@@ -39,7 +39,7 @@ from pledgewatch.extract.components.split import borrow_units
 from pledgewatch.extract.segment import Sentence, split_sentences
 from pledgewatch.records import Action, Amount, Claim, Evidence, Extraction, Membership
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 MAX_SENTENCE = 1500  # longer "sentences" are tables or run-together pages: no evidence a reader can check
 
 _NOT_EVENT_DATE = re.compile(r"(?:since|from|until|in|by|through|before|after)\s*$", re.I)
