@@ -7,9 +7,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from pledgewatch.cli.output import console, print_error
+from pledgewatch.cli.output import console, print_error, progress_bar
 from pledgewatch.config import Settings
 from pledgewatch.errors import ConfigError, MetadataError
 from pledgewatch.sources import SourceDefaults
@@ -88,18 +87,9 @@ def ingest(
 @contextmanager
 def _progress(quiet: bool) -> Iterator[Callable[[IngestEvent], None]]:
     """A Rich progress bar over the inputs; error lines are printed as they come."""
-    progress = Progress(
-        TextColumn("[bold]ingest[/]"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[counts]}"),
-        TimeElapsedColumn(),
-        console=console,
-        disable=quiet or not console.is_terminal,
-        transient=True,
-    )
+    progress = progress_bar("ingest", on=console, quiet=quiet)
     counts = {"stored": 0, "duplicate": 0, "failed": 0}
-    task = progress.add_task("ingest", total=None, counts="")
+    task = progress.add_task("ingest", total=None, note="")
 
     def on_event(event: IngestEvent) -> None:
         if event.kind == "failed" and event.error is not None:
@@ -111,7 +101,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[IngestEvent], None]]:
         else:
             counts[event.kind] += 1
             line = f"stored {counts['stored']}, duplicates {counts['duplicate']}, failed {counts['failed']}"
-            progress.update(task, counts=line)
+            progress.update(task, note=line)
 
     with progress:
         yield on_event

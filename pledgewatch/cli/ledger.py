@@ -18,7 +18,7 @@ from pledgewatch.cli.ledger_render import (
     print_json,
     print_totals,
 )
-from pledgewatch.cli.output import console, err_console
+from pledgewatch.cli.output import console, err_console, progress_bar
 from pledgewatch.config import Settings
 from pledgewatch.errors import ConfigError
 from pledgewatch.ledger.views import claim_to_dict, conflict_to_dict, pledge_to_dict, totals_to_dict
@@ -53,24 +53,13 @@ def _engine(ctx: typer.Context):  # type: ignore[no-untyped-def]
 def _rebuild_progress(quiet: bool) -> Iterator[Callable[[str, RefreshResult], None]]:
     """A progress bar over the categories a rebuild recomputes one after the other (on stderr:
     stdout may be the ledger as CSV or JSON)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from pledgewatch.records import CATEGORIES
 
-    progress = Progress(
-        TextColumn("[bold]rebuild[/]"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[done]}"),
-        TimeElapsedColumn(),
-        console=err_console,
-        disable=quiet or not err_console.is_terminal,
-        transient=True,
-    )
-    task = progress.add_task("rebuild", total=len(CATEGORIES), done="")
+    progress = progress_bar("rebuild", on=err_console, quiet=quiet)
+    task = progress.add_task("rebuild", total=len(CATEGORIES), note="")
 
     def on_category(category: str, written: RefreshResult) -> None:
-        progress.update(task, advance=1, done=f"{category}: {written.pledges} rows")
+        progress.update(task, advance=1, note=f"{category}: {written.pledges} rows")
 
     with progress:
         yield on_category
