@@ -45,6 +45,15 @@ class RefreshResult:
     keys: int  # ledger rows recomputed
     pledges: int  # rows written (the others were removed: no claims left)
     conflicts: int
+    claims: int = 0  # claims the rows were rebuilt from (what a refresh costs grows with it)
+
+    def __add__(self, other: RefreshResult) -> RefreshResult:
+        return RefreshResult(
+            self.keys + other.keys,
+            self.pledges + other.pledges,
+            self.conflicts + other.conflicts,
+            self.claims + other.claims,
+        )
 
 
 @contextmanager
@@ -146,7 +155,7 @@ def _refresh(conn: Connection, claim_ids: Collection[int], keys: set[PledgeKey])
     claims_by_id = {c.id: c for c in everything if c.id is not None}
     fresh = Fresh(claims_by_id, sources, set(claim_ids) | inputs.uncopied)
     write_rows(conn, ledger, existing, fresh, links)
-    return RefreshResult(len(keys), len(ledger.pledges), len(ledger.conflicts))
+    return RefreshResult(len(keys), len(ledger.pledges), len(ledger.conflicts), len(everything))
 
 
 def _group_keys_in(conn: Connection, scopes: set[tuple[str, str]]) -> set[PledgeKey]:
@@ -231,9 +240,10 @@ def rebuild_ledger(
             ledger = build_ledger(found, documents=sources)
             write_rows(conn, ledger, {}, Fresh({c.id: c for c in found if c.id is not None}, sources))
             n = len(ledger.pledges)
-            total = RefreshResult(total.keys + n, total.pledges + n, total.conflicts + len(ledger.conflicts))
+            written = RefreshResult(n, n, len(ledger.conflicts), len(found))
+            total = total + written
             if on_category is not None:
-                on_category(category, RefreshResult(n, n, len(ledger.conflicts)))
+                on_category(category, written)
         _analyze(conn)
         return total
 
