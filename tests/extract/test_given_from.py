@@ -62,3 +62,37 @@ GIVEN_FROM_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), GIVEN_FROM_CASES)
 def test_given_from_subjects(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+MORE_CASES: list[tuple[str, set[Key]]] = [
+    # the agent of 'donated by' gives, in its own clause, with only its own clause as the object
+    (
+        "Blankets from Austria arrived in Homs, and medical supplies donated by Qatar are expected to "
+        "land in Aleppo tomorrow.",
+        {
+            (("Austria",), "commit", "delivered", "humanitarian", None),
+            (("Qatar",), "commit", "pledge", "medical", None),
+        },
+    ),
+    (
+        OPENING + "Rice donated by Thailand has arrived in Yangon.",
+        {PORTUGAL, (("Thailand",), "commit", "delivered", "food", None)},
+    ),
+    # a pledge named by a pronoun, when the thing is named but not its giver
+    (
+        OPENING + "The promised money has yet to arrive, a year after Abu Dhabi pledged it.",
+        {PORTUGAL, (("United Arab Emirates",), "commit", "pledge", "funding", None)},
+    ),
+    # counted gendarmes in a 'not only ... but also' conjunct
+    (
+        OPENING + "Senegal is not only hosting the talks but also deploying 250 gendarmes to the mission.",
+        {PORTUGAL, (("Senegal",), "commit", "delivered", "security", (250.0, "gendarmes"))},
+    ),
+    # a recipient government paying with its own money gives nothing
+    (OPENING + "The Somali government pledged to pay for the repairs with its own money.", {PORTUGAL}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CASES)
+def test_given_by_and_implied(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

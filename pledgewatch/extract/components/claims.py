@@ -251,9 +251,11 @@ class SentenceReader(SubjectReader, ObjectReader):
                     if own
                     else []
                 )
-            if not made and cue.kind == "pledge" and drafts and promised_it(text, cue.end):
+            if not made and cue.kind == "pledge" and promised_it(text, cue.end):
                 # "Qatar's money has not arrived, months after Doha promised it": it is that money
-                made = [self._draft(inp, cue, donors, drafts[-1].category, None, False, obj_lo, obj_hi)]
+                named = [h.category for h in self.cats.find(text, 0, cue.start)]
+                what = drafts[-1].category if drafts else (named[0] if named else None)
+                made = [self._draft(inp, cue, donors, what, None, False, obj_lo, obj_hi)] if what else []
             own = [d for d in drafts if d.donors == donors.names]
             if not made and cue.kind == "pledge" and own and follows(text, c_lo, cue.start, cue.end):
                 # "has donated 566,000 doses and says another 200,000 will follow": more of the same

@@ -126,6 +126,7 @@ _OWN_SUBJECT = re.compile(
 _NOUN_SUBJECT = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+\s+)?been\s+$")
 
 
+_AGENT = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
 _POSSESSIVE = re.compile(r"\w['’]s?\s+$")
 
 
@@ -144,6 +145,7 @@ def _chain(singles: list[Cue], sentence: str) -> list[Cue]:
                 and not _OWN_SUBJECT.search(gap)
                 and not _NOUN_SUBJECT.match(gap)
                 and not _POSSESSIVE.search(sentence, 0, last.start)  # "Oman's promised aid has not arrived"
+                and not _AGENT.match(gap)  # "supplies donated by Kuwait are due": the agent is a subject
             ):
                 kind = last.kind if _RANK[last.kind] >= _RANK[cue.kind] else cue.kind
                 stage = _chain_stage(last, cue, kind)

@@ -26,6 +26,7 @@ _TAIL = re.compile(
     r"|\w+ly|also|still|so\s+far|by\s+contrast|now|already|finally|itself)\s+){0,3}"
     r"(?:(?:has|have|had|was|were|is|are)\s+(?:(?:already|now|so\s+far|finally|not|yet|still|never|also)\s+){0,2}(?:been\s+)?)?"
 )
+_CLAUSE_SEP = re.compile(r";\s*|,\s*(?:and|but|while|whereas)\s+|\s(?:while|whereas)\s+", re.I)
 # "Only $20 million of Qatar's $75 million pledge has been disbursed": a part of the donor's pledge
 _OF_POSSESSOR = re.compile(r"(?:\d\S*|\b(?:million|billion|bn|m|[a-z]+s))\s+of\s+$", re.I)
 _POSSESSED_PLEDGE = re.compile(
@@ -58,7 +59,10 @@ def _before_donor() -> re.Pattern[str]:
         )
         # "Shipments of fuel from", "a shipment of roofing sheets and cement from"
         of = r"(?:\s+of\s+[\w-]+(?:\s+(?!(?:for|to|in|on|at|by|into|with)\b)[\w-]+){0,3})?"
-        return re.compile(rf"(?:\b(?:{'|'.join(nouns)}){of}|{amount})\s+from\s+(?:the\s+)?$", re.I)
+        # "medical supplies donated by Kuwait": the passive's agent gives too
+        given_by = r"(?:(?:donated|sent|provided|supplied|pledged|promised|funded|financed|paid\s+for)\s+by)"
+        heads = rf"(?:\b(?:{'|'.join(nouns)}){of}|{amount})"
+        return re.compile(rf"{heads}\s+(?:from|{given_by})\s+(?:the\s+)?$", re.I)
     except (KeyError, TypeError) as error:
         raise ExtractDataError(f"grammar.json is invalid: {error}", path=path) from error
     except re.error as error:
@@ -78,18 +82,22 @@ def given_from(
         shifted = [n.shifted(offset) for n in local[i:]]
         group = coordinated_right(text, shifted, 0, hi)
         after = group[-1].end
-        if not pattern.search(text, lo, m.start - offset):
+        hit = pattern.search(text, lo, m.start - offset)
+        if not hit:
             owned = _POSSESSED_PLEDGE.match(text, after, hi)
             if owned is None or not _OF_POSSESSOR.search(text, lo, m.start - offset):
                 continue
             after = owned.end()
         if _TAIL.fullmatch(text, after, hi) is None:
-            return None
+            continue  # "Tents from Turkey arrived, and supplies donated by Kuwait are due": the next one
         names: list[str] = []
         for g in group:
             names.extend(n for n in resolve(g, ctx)[0] if n not in names)
         if not names:
             return None
-        chain = (f"{text[lo : group[-1].end].strip()} (given from)", *names)
-        return Donors(tuple(names), chain, None, hi, object_at=lo)
+        begin = lo  # "Tents arrived, and supplies donated by Kuwait are due": the subject's own clause
+        for sep in _CLAUSE_SEP.finditer(text, lo, hit.start() if hit else lo):
+            begin = sep.end()
+        chain = (f"{text[begin : group[-1].end].strip()} (given from)", *names)
+        return Donors(tuple(names), chain, None, hi, object_at=begin)
     return None
