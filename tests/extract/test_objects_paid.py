@@ -8,6 +8,8 @@ import pytest
 
 from .helpers import Key, keys
 
+CHILE_GAVE: Key = (("Chile",), "commit", "delivered", "funding", (5e6, "USD"))
+
 CASES: list[tuple[str, set[Key]]] = [
     # 'worth $X' values what is given: one claim in the thing's category, with that amount
     (
@@ -74,4 +76,36 @@ COUNT_CASES: list[tuple[str, set[Key]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), COUNT_CASES)
 def test_counts_and_earlier_aid(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
+
+
+GOODS_CASES: list[tuple[str, set[Key]]] = [
+    # goods 'worth' an amount that no category names are in-kind aid with that amount
+    (
+        "Kenya delivered vehicles worth about $4 million to the relief agencies.",
+        {(("Kenya",), "commit", "delivered", "humanitarian", (4e6, "USD"))},
+    ),
+    # commitments 'worth' an amount stay money
+    (
+        "Chile gave $5 million. Partners announced commitments worth more than 2 billion euros.",
+        {(("Chile",), "commit", "delivered", "funding", (5e6, "USD"))},
+    ),
+    # a recipient government paying for something itself gives nothing
+    (
+        "Chile gave $5 million. Malawi's government will pay for the seed itself, the minister said.",
+        {CHILE_GAVE},
+    ),
+    # ', which <donor> announced': the antecedent was pledged
+    (
+        "The money, which Rabat announced in April, has still not arrived.",
+        {
+            (("Morocco",), "commit", "pledge", "funding", None),
+            (("Morocco",), "deny", "delivered", "funding", None),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOODS_CASES)
+def test_goods_worth_and_antecedents(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected

@@ -251,7 +251,7 @@ class SentenceReader(SubjectReader, ObjectReader):
                     if own
                     else []
                 )
-            if not made and cue.kind == "pledge" and promised_it(text, cue.end):
+            if not made and cue.kind == "pledge" and promised_it(text, cue.end, c_lo, cue.start):
                 # "Qatar's money has not arrived, months after Doha promised it": it is that money
                 named = [h.category for h in self.cats.find(text, 0, cue.start)]
                 what = drafts[-1].category if drafts else (named[0] if named else None)

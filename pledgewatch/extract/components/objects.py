@@ -19,7 +19,7 @@ from pledgewatch.extract.components.actors import ActorMention
 from pledgewatch.extract.components.categories import CategoryHit, CategoryLexicon
 from pledgewatch.extract.components.cues import Cue, CueLexicon
 from pledgewatch.extract.components.donors import DocContext, Donors, usable
-from pledgewatch.extract.components.paying import money_verb, paid_for_spans, pays_for
+from pledgewatch.extract.components.paying import money_verb, paid_for_spans, pays_for, valued
 from pledgewatch.extract.components.recipients import recipient
 from pledgewatch.extract.segment import Sentence
 
@@ -72,12 +72,6 @@ class SentenceInput:
 
 
 _EACH = re.compile(r"^\W{0,3}\s*each\b", re.I)
-# "equipment worth $15 million": the value of a gift in kind, not money given
-_WORTH = re.compile(
-    r"\b(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of)\s+"
-    r"(?:(?:about|some|around|nearly|almost|roughly|more\s+than|over|up\s+to|at\s+least)\s+)?$",
-    re.I,
-)
 _PRIOR_AMOUNT = re.compile(
     r"(?:up\s+from|down\s+from|compared\s+(?:with|to)|from\s+(?:a|an|the)?\s*previous)\s*$", re.I
 )
@@ -182,7 +176,10 @@ class ObjectReader:
                     categories.append(cat)
         if not money and not counts and cue.kind != "deny" and pays_for(cue.text, text, lo):
             categories = ["funding"]  # "pledged to fund a field hospital" (not "will not pay for weapons")
-        worth = [q for q in money if _WORTH.search(text, max(lo, q.start - off - 30), q.start - off)]
+        kinds = {q: valued(text, lo, q.start - off) for q in money}
+        worth = [q for q in money if kinds[q]]
+        if not categories and "goods" in kinds.values():
+            categories = ["humanitarian"]  # "vehicles worth $4 million": a gift in kind no category names
         if worth and any(c != "funding" for c in categories):
             money = [q for q in money if q not in worth]  # "vehicles worth $15 million": what they are worth
         if money and "funding" not in categories:

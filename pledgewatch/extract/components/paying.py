@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["money_verb", "paid_for_spans", "pays_for"]
+__all__ = ["money_verb", "paid_for_spans", "pays_for", "valued"]
 
 _PAID_FOR = re.compile(
     r"[^,;]{0,30}?\b(?:in|for|to|towards?|on)\s+(.*?)"
@@ -64,3 +64,24 @@ _FUND_CUE = re.compile(r"\b(?:fund|funding|finance|financing|pay|paying)\s+(?:fo
 def pays_for(cue: str, text: str, lo: int) -> bool:
     """Does the cue or the start of its object say the donor pays for what follows?"""
     return _FUND_CUE.search(cue) is not None or _PAYS_FOR.match(text, lo) is not None
+
+
+# "equipment worth $15 million": the value of a gift in kind, not money given
+_WORTH = re.compile(
+    r"\b(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of)\s+"
+    r"(?:(?:about|some|around|nearly|almost|roughly|more\s+than|over|up\s+to|at\s+least)\s+)?$",
+    re.I,
+)
+_GOODS = re.compile(
+    r"\b(?:equipment|vehicles|goods|supplies|materials|items|machinery|hardware|kits|generators|tents|trucks|boats)"
+    r"\s+(?:[\w-]+\s+){0,3}?$",
+    re.I,
+)
+
+
+def valued(text: str, lo: int, at: int) -> str | None:
+    """For money at ``at``: "goods" after "vehicles worth", "worth" after another "X worth", else None."""
+    worth = _WORTH.search(text, max(lo, at - 30), at)
+    if worth is None:
+        return None
+    return "goods" if _GOODS.search(text, max(lo, worth.start() - 40), worth.start()) else "worth"

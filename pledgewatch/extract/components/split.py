@@ -130,9 +130,14 @@ _PROMISED_IT = re.compile(
 )
 
 
-def promised_it(text: str, at: int) -> bool:
-    """Is the object of the cue ending at ``at`` only "it" or "them" ("after Riyadh promised it")?"""
-    return _PROMISED_IT.match(text, at) is not None
+# "The money, which Doha announced in March, has not arrived": the antecedent was pledged
+_WHICH_NAME = re.compile(r",\s*(?:which|that)\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:first\s+|had\s+|has\s+)?$")
+
+
+def promised_it(text: str, at: int, lo: int = 0, cue: int = 0) -> bool:
+    """Is the object of the cue ending at ``at`` only "it" or "them" ("after Riyadh promised it"),
+    or the antecedent of ", which Doha announced" (the cue from ``cue``, its clause from ``lo``)?"""
+    return _PROMISED_IT.match(text, at) is not None or _WHICH_NAME.search(text, lo, cue) is not None
 
 
 # "pledged 200,000 doses; not one has arrived", "none of the money has been disbursed"
