@@ -19,6 +19,7 @@ from importlib import resources
 
 from pledgewatch.errors import ExtractDataError
 from pledgewatch.extract.components.actors import ActorMention, DocumentActors
+from pledgewatch.extract.components.kinds import fitting
 from pledgewatch.extract.components.recipients import aid_recipients
 from pledgewatch.extract.gazetteer import load_gazetteer
 
@@ -277,7 +278,10 @@ def subject_donors(
         if p.group("state"):
             # "the Saudi ministry rejected claims that the kingdom had paid": a state of this sentence
             own = [
-                m for m in mentions if m.kind == "state" and usable(m) and m.end - offset <= lo + p.start()
+                m
+                for m in mentions
+                if m.kind == "state" and usable(m) and m.end - offset <= lo + p.start()
+                if fitting(p.group(0), (m.name,))
             ]
             if own:
                 return Donors((own[-1].name,), (f'"{p.group(0)}"', own[-1].surface, own[-1].name), None, hi)
@@ -299,12 +303,13 @@ def subject_donors(
             if person and state:
                 return Donors((state,), (f'"{p.group(0)}"', person.name, state), person.name, hi)
             return None
-        recent = ctx.recent_donors()
+        recent = fitting(p.group(0), ctx.recent_donors())  # "the emirate" is no kingdom
         if recent:
             return Donors(recent, (f'"{p.group(0)}"', *recent), None, hi)
-        if p.group("state") and len(ctx.prev_states) == 1:
+        just = fitting(p.group(0), ctx.prev_states)
+        if p.group("state") and len(just) == 1:
             # "The Saudi government hosted the talks. The kingdom pledged ...": the one state just named
-            return Donors(ctx.prev_states, (f'"{p.group(0)}"', *ctx.prev_states), None, hi)
+            return Donors(just, (f'"{p.group(0)}"', *just), None, hi)
         if p.group(0).lower().endswith("bloc") and len(ctx.prev_bodies) == 1:
             return Donors(ctx.prev_bodies, (f'"{p.group(0)}"', *ctx.prev_bodies), None, hi)
         return None
