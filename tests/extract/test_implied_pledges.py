@@ -57,3 +57,26 @@ CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_implied_pledges_and_conjuncts(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+OTHER_CASES: list[tuple[str, set[Key]]] = [
+    # the perfect progressive of giving delivers
+    (
+        "The World Food Programme has been distributing high-energy biscuits in the camps since Monday.",
+        {(("World Food Programme",), "commit", "delivered", "food", None)},
+    ),
+    # gifts to something other than the initiative are no claims
+    (
+        "Chile gave $5 million. Fiji, which is not a partner of the fund, has offered loans to others.",
+        {(("Chile",), "commit", "delivered", "funding", (5e6, "USD"))},
+    ),
+    (
+        "Chile gave $5 million. Norway gave $3 million outside the facility.",
+        {(("Chile",), "commit", "delivered", "funding", (5e6, "USD"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHER_CASES)
+def test_progressive_perfect_and_other_initiatives(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
