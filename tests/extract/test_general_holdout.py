@@ -64,3 +64,33 @@ CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_holdout_constructions(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+SECOND_CASES: list[tuple[str, set[Key]]] = [
+    # 'but gave no details' leaves the pledge standing
+    (
+        "Vietnam said it was ready to provide food assistance but gave no details.",
+        {(("Vietnam",), "commit", "pledge", "food", None)},
+    ),
+    # the possessor of an official in a relative clause's antecedent gives
+    (
+        '"We stand with them," said Korea\'s deputy minister for foreign affairs, who announced a grant '
+        "of 2 billion won.",
+        {(("South Korea",), "commit", "pledge", "funding", (2e9, "KRW"))},
+    ),
+    (LEAD + "Peru's ambassador, who attended the talks, praised the fund.", {CHILE}),
+    # grid equipment is reconstruction, and is something given
+    (
+        "Estonia is sending transformers to Odesa, and two mobile power stations from Poland are "
+        "scheduled to arrive next week.",
+        {
+            (("Estonia",), "commit", "delivered", "reconstruction", None),
+            (("Poland",), "commit", "pledge", "reconstruction", None),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SECOND_CASES)
+def test_second_holdout_constructions(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

@@ -44,6 +44,11 @@ _SHARE_OF_WHICH = re.compile(
     r"(?:been\s+)?$",
     re.I,
 )
+_OWNED_SPEAKER = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:minister|vice-minister|ambassador|envoy|representative|spokes\w+|"
+    r"president|delegate|official|secretary|chancellor)(?:\s+(?:for|of)\s+[\w\s]{1,40}?)?",
+    re.I,
+)
 _WITH = re.compile(r"\bwith\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
 
@@ -95,6 +100,14 @@ class SubjectReader:
             if before:
                 return subject_donors(
                     text, s.start, before, before[0].start - s.start, which.start(), self.ctx
+                )
+            owner = [
+                m for m in inp.mentions if usable(m) and m.kind == "state" and m.end - s.start < which.start()
+            ]
+            if owner and _OWNED_SPEAKER.fullmatch(text, owner[-1].end - s.start, which.start()):
+                # "said Japan's parliamentary vice-minister for foreign affairs, who announced": Japan
+                return Donors(
+                    (owner[-1].name,), (text[owner[-1].start - s.start : which.start()],), None, cue.start
                 )
         start = lo
         if prev is not None:
