@@ -32,6 +32,7 @@ from pledgewatch.extract.components.objects import (
     SentenceInput,
     inside,
 )
+from pledgewatch.extract.components.questions import refused_question
 from pledgewatch.extract.components.split import (
     NONE_CHAIN,
     amount_subject,
@@ -106,6 +107,15 @@ class SentenceReader(SubjectReader, ObjectReader):
         if not found and not humanitarian_only:
             return []
         nonclaims = self.cues.nonclaims(text)
+        asked = refused_question(text)
+        if asked is not None:  # "Asked whether Madrid would send troops, Robles said: 'Not on the table'"
+            nonclaims = [n for n in nonclaims if n.start >= asked]
+            found = [
+                Cue(c.start, c.end, "deny", c.stage, "deny.refused_question", c.text, c.nominal)
+                if c.start < asked
+                else c
+                for c in found
+            ]
         if any(n.scope == "sentence" for n in nonclaims):
             return []
         refuted = _REFUTED.search(text)

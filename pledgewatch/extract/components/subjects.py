@@ -49,6 +49,7 @@ _OWNED_SPEAKER = re.compile(
     r"president|delegate|official|secretary|chancellor)(?:\s+(?:for|of)\s+[\w\s]{1,40}?)?",
     re.I,
 )
+_RELATIVE_COMMA = re.compile(r",\s*(?:which|who)\b", re.I)
 _WITH = re.compile(r"\bwith\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
 
@@ -132,6 +133,9 @@ class SubjectReader:
         if speech_at > start and pronoun and (found is None or found.chain[0].startswith('"')):
             # "Denmark said it would send ...": the pronoun is the sayer's own side.
             sayer = subject_donors(text, s.start, inp.mentions, start, speech_at, self.ctx)
+            rel = _RELATIVE_COMMA.search(text, lo, speech_at) if sayer is None else None
+            if rel is not None:  # "The United Kingdom, which has built towers since 2012, said it would"
+                sayer = subject_donors(text, s.start, inp.mentions, lo, rel.start(), self.ctx)
             if sayer is not None and not sayer.chain[0].startswith('"'):
                 return Donors(sayer.names, (f'"{pronoun.group(1)}"', *sayer.chain), sayer.speaker, cue.start)
         if found is not None and prev is not None and prev[1] is not None and speech_at == start:
