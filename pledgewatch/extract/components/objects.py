@@ -98,6 +98,11 @@ _BY = re.compile(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$", re.I)
 _CONTRIBUTION = re.compile(r"\bcontributions?\b", re.I)
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
+# "X pledged €270m and Germany a further €125m": the gapped conjunct's own amount
+_MORE = re.compile(
+    r".{0,4}|\s+(?:a\s+further|an\s+additional|an\s+extra|another|a\s+fresh|a\s+new|further|additional)\s+",
+    re.I,
+)
 _PARTICIPATE = re.compile(
     r"^\s*(?:also\s+)?(?:participated|contributed|took\s+part|joined\s+in|chipped\s+in|did\s+too)\b", re.I
 )
@@ -324,7 +329,10 @@ class ObjectReader:
             if not re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", text[lo:a]):
                 continue
             rest = text[b:hi]
-            money_next = any(q.is_money and b <= q.start - off <= b + 4 for q in inp.quantities)
+            money_next = any(
+                q.is_money and b <= q.start - off and _MORE.fullmatch(text, b, q.start - off)
+                for q in inp.quantities
+            )
             if money_next or _PARTICIPATE.match(rest):
                 cuts.append((a, m, bool(_PARTICIPATE.match(rest)) and not money_next))
         if not cuts:
