@@ -24,6 +24,7 @@ from pledgewatch.extract.components.donors import (
 )
 from pledgewatch.extract.components.earlier import dated_earlier, earlier_year
 from pledgewatch.extract.components.given_from import names_given
+from pledgewatch.extract.components.insertions import insertion_spans
 from pledgewatch.extract.components.objects import (
     INCREASED,
     Draft,
@@ -85,6 +86,8 @@ _REFUTED = re.compile(
     r"(?:baseless|false|untrue|unfounded|groundless|inaccurate|incorrect|fabricated|fake|wrong|not\s+true))",
     re.I,
 )
+# non-claims that, inside a relative clause or apposition, still say something about its head
+_ABOUT_HEAD = frozenset({"nonclaim.other_initiative"})
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely|strictly|only)\s+humanitarian\b", re.I)
 _MILITARY = re.compile(r"\b(?:troops|soldiers|military|peacekeep\w*|armed\s+forces|deployment)\b", re.I)
 
@@ -116,6 +119,11 @@ class SentenceReader(SubjectReader, ObjectReader):
                 else c
                 for c in found
             ]
+        spans = insertion_spans(text, s.start, inp.mentions, found, _clauses(text))
+        if spans:  # "Chile, which says it has sent wheat since 2023, pledged $20m": background
+            found = [c for c in found if not inside(c.start, spans)]
+            # "Taiwan, which is not a partner of the Facility, offered loans": that one is about the head
+            nonclaims = [n for n in nonclaims if n.name in _ABOUT_HEAD or not inside(n.start, spans)]
         if any(n.scope == "sentence" for n in nonclaims):
             return []
         refuted = _REFUTED.search(text)
@@ -137,7 +145,7 @@ class SentenceReader(SubjectReader, ObjectReader):
                 who = subject_donors(text, s.start, inp.mentions, lo, n.start, self.ctx)
                 self.ctx.recipients.update(who.names if who else ())
         blocked = [(n.start, _phrase_end(text, n.end)) for n in nonclaims if n.scope == "phrase"]
-        blocked += dated_earlier(text, self.ctx.year)
+        blocked += dated_earlier(text, self.ctx.year) + spans
         inp.blocked = blocked
         clauses = _clauses(text)
         inp.clauses = clauses

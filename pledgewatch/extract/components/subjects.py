@@ -16,6 +16,7 @@ from pledgewatch.extract.components.cues import Cue, CueLexicon
 from pledgewatch.extract.components.donors import DocContext, Donors, list_after, subject_donors, usable
 from pledgewatch.extract.components.given_from import given_from
 from pledgewatch.extract.components.groups import named_after, named_before, named_next, unnamed_subject
+from pledgewatch.extract.components.insertions import insertion_before
 from pledgewatch.extract.components.objects import SentenceInput
 from pledgewatch.extract.components.split import IMPLICIT_SUBJECT, NONE_CHAIN, amount_subject, none_subject
 
@@ -95,6 +96,12 @@ class SubjectReader:
             share = _SHARE_OF_WHICH.search(text, lo, cue.start)
             if share is not None:  # "pledged $50m, half of which has been paid"
                 return replace(last, end=cue.start, object_at=share.start())
+        insertion = insertion_before(text, s.start, inp.mentions, lo, cue.start)
+        if insertion is not None:  # "Norway, which chaired the talks with the EU, will provide": Norway
+            outside = [m for m in inp.mentions if m.end - s.start <= insertion.open]
+            head = self._after_speech(text, lo, insertion.open)
+            found = subject_donors(text, s.start, outside, head, insertion.open, self.ctx)
+            return replace(found, end=cue.start) if found is not None else None
         which = _WHICH.search(text, lo, cue.start)
         if which is not None:  # "the United States, which promised $4 billion"
             before = [m for m in inp.mentions if usable(m) and 0 <= which.start() - (m.end - s.start) <= 2]

@@ -1,0 +1,154 @@
+"""Parenthetical insertions between a subject and its verb.
+
+News often puts a non-restrictive relative clause or an apposition between the subject and
+its verb: "Norway, which chaired the session with the African Union, will provide $50 million",
+"Qatar, a mediator between Israel and Hamas, pledged ...", "Indonesia – which has long backed
+the cause – offered troops". The insertion is background: the actors it names are not the
+subject of the main verb, and a cue inside it ("Chile, which says it has sent 500 tonnes of
+wheat since the war began, pledged a further $20 million") is earlier aid or background that
+neither cancels nor takes over the main clause.
+
+``insertion_before`` finds, for a cue, the insertion that stands between a subject mention and
+the cue: it opens right after the mention with a comma and a relative pronoun or determiner (or
+with a dash or a parenthesis) and closes at the last comma (dash, parenthesis) before the cue
+when only a few lowercase words ("will", "has also", "said it would") stand between the close
+and the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pledgewatch.extract.components.actors import ActorMention
+from pledgewatch.extract.components.cues import Cue
+from pledgewatch.extract.components.donors import _shift, governed, usable
+
+__all__ = ["Insertion", "insertion_before", "insertion_spans"]
+
+# ", which chaired", ", a long-standing contributor", ", one of the", ", itself a donor"
+_COMMA_OPEN = re.compile(
+    r",\s*(?:which|who|whose|whom|an?|the|one\s+of|itself|themselves|long|once|home\s+to|currently|formerly|"
+    r"already|now|still)\s",
+    re.I,
+)
+# " – which ...", " — a ...", " -- ...", " (which ...)"
+_WHO = re.compile(r",\s*who\s", re.I)
+_DASH_OPEN = re.compile(r"\s*(?P<mark>[\u2013\u2014]|--)\s|\s*(?P<paren>\()")
+_CLOSERS = {"\u2013": "\u2013", "\u2014": "\u2014", "--": "--", "(": ")"}
+# what may stand between the close and the cue: "will", "has also", "said it would", "on Friday"
+_TO_CUE = re.compile(r"\s*(?:(?:[a-z][\w’'-]*|on\s+[A-Z][a-z]+day)\s+){0,4}", re.U)
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "and", "of", "or", "one", "its", "their"})
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]{2,}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Insertion:
+    """An insertion ``text[open:close]`` (sentence offsets) after the subject ``head``."""
+
+    head: ActorMention | None  # absolute offsets, like every mention (None: a subject not in the gazetteer)
+    open: int  # the opening comma, dash or parenthesis
+    close: int  # just after the closing comma, dash or parenthesis
+
+
+def insertion_before(
+    text: str, off: int, mentions: list[ActorMention], lo: int, cue_start: int
+) -> Insertion | None:
+    """The insertion between a subject in ``text[lo:cue_start]`` and the cue, if any."""
+    for m in mentions:
+        a, b = m.start - off, m.end - off
+        if a < lo or b >= cue_start or not usable(m):
+            continue
+        found = _opened(text, b, cue_start)
+        if found is None:
+            continue
+        opening, close_mark, body = found
+        close = _close(text, body, cue_start, close_mark)
+        if close is None:
+            continue
+        if close_mark == "," and not _descriptive(text, opening, close, off, mentions):
+            continue  # "Norway, the United Kingdom, and ...": a list, not an apposition
+        if governed(text, _shift(m, off), lo):
+            return None  # "talks with Norway, which ...": the mention is no subject
+        inner = [x for x in mentions if b <= x.start - off and x.end - off <= cue_start]
+        if any(close <= x.start - off for x in inner if usable(x)):
+            return None  # "Norway, which ..., said Sweden would": the cue has its own subject
+        return Insertion(m, opening, close)
+    return _after_person(text, off, mentions, lo, cue_start)
+
+
+def insertion_spans(
+    text: str, off: int, mentions: list[ActorMention], cues: list[Cue], clauses: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The insertions whose cues and non-claims are background, as ``(open, close)`` spans.
+
+    A pledge inside the insertion is kept when the main verb delivers: "Oman, which pledged $90m,
+    has delivered none of it" reads both."""
+    spans = []
+    for cue in cues:
+        lo = next(a for a, b in clauses if a <= cue.start < b)
+        found = insertion_before(text, off, mentions, lo, cue.start)
+        if found is None:
+            continue
+        held = [c for c in cues if found.open <= c.start < found.close]
+        if cue.stage == "delivered" and any(c.kind == "pledge" for c in held):
+            continue
+        spans.append((found.open, found.close))
+    return spans
+
+
+def _after_person(
+    text: str, off: int, mentions: list[ActorMention], lo: int, cue_start: int
+) -> Insertion | None:
+    """ "President Ruto, who visited Cairo last week, pledged": a "who" clause after a subject the
+    gazetteer does not know still keeps the places it names from being the subject."""
+    who = _WHO.search(text, lo, cue_start)
+    if who is None or any(m.end - off == who.start() for m in mentions):
+        return None
+    close = _close(text, who.end(), cue_start, ",")
+    if close is None or any(close <= m.start - off < cue_start for m in mentions if usable(m)):
+        return None
+    return Insertion(None, who.start(), close)
+
+
+def _opened(text: str, at: int, hi: int) -> tuple[int, str, int] | None:
+    """(where the insertion opens, the mark that closes it, where its body starts) right at ``at``."""
+    comma = _COMMA_OPEN.match(text, at, hi)
+    if comma is not None:
+        return at, ",", comma.end()
+    dash = _DASH_OPEN.match(text, at, hi)
+    if dash is not None:
+        mark = dash.group("mark") or dash.group("paren")
+        return at, _CLOSERS[mark], dash.end()
+    return None
+
+
+def _close(text: str, body: int, cue_start: int, mark: str) -> int | None:
+    """Just after the last ``mark`` before the cue from which only a few lowercase words lead to it."""
+    at = text.rfind(mark, body, cue_start)
+    if at < 0:
+        return None
+    end = at + len(mark)
+    gap = _TO_CUE.match(text, end, cue_start)
+    if gap is None or gap.end() != cue_start:
+        return None
+    if mark == ")":  # "Norway (which chaired the talks), will": a comma may follow the parenthesis
+        comma = re.match(r"\s*,", text[end:cue_start])
+        if comma:
+            end += comma.end()
+    return end
+
+
+def _descriptive(text: str, lo: int, hi: int, off: int, mentions: list[ActorMention]) -> bool:
+    """True when the comma insertion says something about its head (a relative clause or an
+    apposition with a common noun), not when it is just another name in a list."""
+    body = text[lo:hi]
+    if re.match(r",\s*(?:which|who|whose|whom)\b", body, re.I):
+        return True
+    spans = [(x.start - off, x.end - off) for x in mentions if lo <= x.start - off < hi]
+    for w in _LOWER_WORD.finditer(body):
+        if w.group(0) in _FUNCTION_WORDS:
+            continue
+        if not any(a <= lo + w.start() < b for a, b in spans):
+            return True
+    return False
