@@ -56,6 +56,34 @@ RELATIVE_CASES: list[tuple[str, set[Key]]] = [
         "rejects, announced $200 million in aid.",
         {(("Turkey",), "commit", "pledge", "funding", (200 * M, "USD"))},
     ),
+    # the head's own denial of reports in the clause is a claim; it governs nothing after the clause
+    (
+        "China, which rejected reports that it would send troops, pledged $10 million in aid.",
+        {
+            (("China",), "deny", "pledge", "security", None),
+            (("China",), "commit", "pledge", "funding", (10 * M, "USD")),
+        },
+    ),
+    (
+        "Oman, which denied claims that it had paid $40 million, will send 100 doctors.",
+        {
+            (("Oman",), "deny", "delivered", "funding", (40 * M, "USD")),
+            (("Oman",), "commit", "pledge", "medical", (100.0, "doctors")),
+        },
+    ),
+    # speculation, expectations and interest inside the clause do not cancel the main verb
+    (
+        "Italy, which said it might send police, pledged 20 million euros.",
+        {(("Italy",), "commit", "pledge", "funding", (20 * M, "EUR"))},
+    ),
+    (
+        "Egypt, which urged other states to pay, pledged 500 tonnes of flour.",
+        {(("Egypt",), "commit", "pledge", "food", (500.0, "tonnes"))},
+    ),
+    (
+        "Mexico, which is considering joining the board, gave $5 million.",
+        {(("Mexico",), "commit", "delivered", "funding", (5 * M, "USD"))},
+    ),
     # a pledge in the clause stays when the main verb delivers part of it
     (
         "Austria, which pledged 20 million euros in March, has so far paid only 5 million euros.",

@@ -24,7 +24,7 @@ from pledgewatch.extract.components.donors import (
 )
 from pledgewatch.extract.components.earlier import dated_earlier, earlier_year
 from pledgewatch.extract.components.given_from import names_given
-from pledgewatch.extract.components.insertions import insertion_spans
+from pledgewatch.extract.components.insertions import background, closed, insertion_spans
 from pledgewatch.extract.components.objects import (
     INCREASED,
     Draft,
@@ -119,7 +119,8 @@ class SentenceReader(SubjectReader, ObjectReader):
                 else c
                 for c in found
             ]
-        spans = insertion_spans(text, s.start, inp.mentions, found, _clauses(text))
+        full = insertion_spans(text, s.start, inp.mentions, found, _clauses(text))
+        spans = background(full, found)
         if spans:  # "Chile, which says it has sent wheat since 2023, pledged $20m": background
             found = [c for c in found if not inside(c.start, spans)]
             # "Taiwan, which is not a partner of the Facility, offered loans": that one is about the head
@@ -153,7 +154,7 @@ class SentenceReader(SubjectReader, ObjectReader):
         drafts: list[Draft] = []
         cues = [c for c in found if not inside(c.start, blocked)]
         prev: dict[int, tuple[Cue, Donors | None]] = {}
-        denied_in: set[int] = set()  # clauses where a denial governs what follows
+        denied_in: dict[int, int] = {}  # clauses where a denial governs what follows, and where it is
         inp.last_donors = None
         parts = self._delivered_parts(inp, cues)
         for i, cue in enumerate(cues):
@@ -167,8 +168,8 @@ class SentenceReader(SubjectReader, ObjectReader):
                 # "France did not announce fresh funds", "has never pledged": not a commitment
                 cue = Cue(cue.start, cue.end, "deny", cue.stage, "deny.negated", cue.text, cue.nominal)
             if cue.name == "deny.denied":
-                denied_in.add(c_lo)
-            elif c_lo in denied_in and cue.kind != "deny":
+                denied_in[c_lo] = cue.start
+            elif c_lo in denied_in and cue.kind != "deny" and not closed(full, denied_in[c_lo], cue.start):
                 # "Azerbaijan denied reports that it had pledged $500 million": the pledge is denied
                 cue = Cue(cue.start, cue.end, "deny", cue.stage, "deny.denied", cue.text, cue.nominal)
             nxt = next((c.start for c in cues[i + 1 :] if cue.end <= c.start < c_hi), c_hi)

@@ -24,7 +24,7 @@ from pledgewatch.extract.components.actors import ActorMention
 from pledgewatch.extract.components.cues import Cue
 from pledgewatch.extract.components.donors import _shift, governed, usable
 
-__all__ = ["Insertion", "insertion_before", "insertion_spans"]
+__all__ = ["Insertion", "background", "closed", "insertion_before", "insertion_spans"]
 
 # ", which chaired", ", a long-standing contributor", ", one of the", ", itself a donor"
 _COMMA_OPEN = re.compile(
@@ -39,6 +39,7 @@ _CLOSERS = {"\u2013": "\u2013", "\u2014": "\u2014", "--": "--", "(": ")"}
 # what may stand between the close and the cue: "will", "has also", "said it would", "on Friday"
 _TO_CUE = re.compile(r"\s*(?:(?:[a-z][\w’'-]*|on\s+[A-Z][a-z]+day)\s+){0,4}", re.U)
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "and", "of", "or", "one", "its", "their"})
+_REPORTED = re.compile(r"\b(?:reports?|claims?|suggestions?|allegations?|that)\b", re.I)
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]{2,}\b")
 
 
@@ -95,6 +96,22 @@ def insertion_spans(
             continue
         spans.append((found.open, found.close))
     return spans
+
+
+def background(spans: list[tuple[int, int]], cues: list[Cue]) -> list[tuple[int, int]]:
+    """The parts of the insertions that are background. "China, which rejected reports that it
+    would send troops, pledged $10 million": the head's own denial of reports is a claim, read from
+    where it begins."""
+    out = []
+    for a, b in spans:
+        own = [c for c in cues if a <= c.start < b and c.name == "deny.denied" and _REPORTED.search(c.text)]
+        out.append((a, own[0].start) if own else (a, b))
+    return out
+
+
+def closed(spans: list[tuple[int, int]], at: int, cue_start: int) -> bool:
+    """True when an insertion holding ``at`` closes before the cue (a denial in it governs no more)."""
+    return any(a <= at < b <= cue_start for a, b in spans)
 
 
 def _after_person(
