@@ -92,6 +92,11 @@ RELATIVE_CASES: list[tuple[str, set[Key]]] = [
             (("Austria",), "commit", "delivered", "funding", (5 * M, "EUR")),
         },
     ),
+    # "N more soldiers" counts N soldiers; the troops the head already has are no claim
+    (
+        "Spain, which has 600 troops in Lebanon, will deploy 200 more soldiers.",
+        {(("Spain",), "commit", "pledge", "security", (200.0, "soldiers"))},
+    ),
     # appositions, dashes and parentheses
     (
         "Qatar, a go-between for Israel and Hamas, pledged $500 million.",

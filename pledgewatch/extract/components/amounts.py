@@ -67,7 +67,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ATTACHED_SCALES = ("bn", "mn", "tn", "trn", "bln", "mln", "m", "b", "k", "cr")
 _STOP_MODIFIERS = (
     "of|the|and|or|to|for|in|from|with|by|at|on|per|a|an|this|that|these|those|its|their|his|her|our|"
-    "more|than|was|were|is|are|be|been|will|would|have|has|had|said|says|each|every|which|who"
+    "more(?=\\s+than)|than|was|were|is|are|be|been|will|would|have|has|had|said|says|each|every|which|who"
 )
 _CONVERSION_GAP = re.compile(
     r"\s*(?:\(\s*|,\s*or\s+|\s+or\s+|,\s*equivalent\s+to\s+|\s*–\s*|\s*—\s*)"
