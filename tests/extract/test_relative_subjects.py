@@ -123,6 +123,14 @@ RELATIVE_CASES: list[tuple[str, set[Key]]] = [
             (("Portugal",), "commit", "delivered", "funding", (5 * M, "EUR")),
         },
     ),
+    # "A, which ..., and B": both conjuncts give
+    (
+        "Italy, which holds the presidency with France, and Japan pledged $20 million each.",
+        {
+            (("Italy",), "commit", "pledge", "funding", (20 * M, "USD")),
+            (("Japan",), "commit", "pledge", "funding", (20 * M, "USD")),
+        },
+    ),
     # a list of names is no apposition: all of them give
     (
         "Norway, the Netherlands, Denmark and Sweden pledged $90 million.",

@@ -37,6 +37,7 @@ _POSSESSED = re.compile(r"^['’]s?\s+([\w-]+)")
 _NAMED_INSTITUTION = re.compile(r"^['’]s?\s+(?:[A-Z][\w-]*\s+){1,3}([a-z]+)\b")
 # "... for Sudan, and Lithuania paid": after a comma and a conjunction a new clause has its own subject
 _CLAUSE_OPENER = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?:the\s+)?$", re.I)
+_RELATIVE_CONJUNCT = re.compile(r",\s*(?:which|who|whose)\s[^,;()]{1,80},\s*and\s+(?:the\s+)?", re.I)
 _TO_VERB = re.compile(r"^\s*(?:(?:also|then|later|itself|\w+ly)\s+)?$")
 
 
@@ -223,6 +224,9 @@ def coordinated_left(text: str, mentions: list[ActorMention], head: int, floor: 
     i = head - 1
     while i >= 0 and mentions[i].start >= floor:
         gap = text[mentions[i].end : group[0].start]
+        k = _across_relative(text, mentions, i, group[0].start, floor)
+        if k is not None:  # "Italy, which holds the G7 presidency, and Japan pledged"
+            i, gap = k, ""
         if mentions[i].kind == "person" or not usable(mentions[i]) or not _COORD.match(gap):
             break
         if governed(text, mentions[i], floor):  # "Among the Gulf states, the UAE pledged"
@@ -230,6 +234,17 @@ def coordinated_left(text: str, mentions: list[ActorMention], head: int, floor: 
         group.insert(0, mentions[i])
         i -= 1
     return group
+
+
+def _across_relative(text: str, mentions: list[ActorMention], i: int, at: int, floor: int) -> int | None:
+    """The mention (index at or before ``i``) that a relative clause ending in ", and" right before
+    ``at`` follows: the first conjunct of "A, which ..., and B"."""
+    for k in range(i, -1, -1):
+        if mentions[k].start < floor:
+            return None
+        if _RELATIVE_CONJUNCT.fullmatch(text, mentions[k].end, at):
+            return k
+    return None
 
 
 def coordinated_right(text: str, mentions: list[ActorMention], first: int, limit: int) -> list[ActorMention]:
@@ -348,26 +363,8 @@ def list_after(
     return Donors(tuple(names), tuple(chain), None, end, count, listed) if names else None
 
 
-_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_NUMBERS = {w: i for i, w in enumerate((*_NUMBER_WORDS, "eleven", "twelve"))}
 
 
 def number(word: str) -> int | None:
