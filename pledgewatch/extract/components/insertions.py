@@ -33,7 +33,12 @@ _COMMA_OPEN = re.compile(
     re.I,
 )
 # " – which ...", " — a ...", " -- ...", " (which ...)"
-_WHO = re.compile(r",\s*who\s", re.I)
+_WHO = re.compile(r",\s*(?:who\s|(?P<which>which\s|whose\s))", re.I)
+# "The kingdom, which hosted the summit with France, pledged": a state named before stands for the head
+_STATE_WORD = re.compile(
+    r"(?:^|\s)(?:the|its|their)\s+(?:country|kingdom|emirate|sultanate|republic|nation|bloc|government)\s*$",
+    re.I,
+)
 _DASH_OPEN = re.compile(r"\s*(?P<mark>[\u2013\u2014]|--)\s|\s*(?P<paren>\()")
 _CLOSERS = {"\u2013": "\u2013", "\u2014": "\u2014", "--": "--", "(": ")"}
 # what may stand between the close and the cue: "will", "has also", "said it would", "on Friday"
@@ -122,6 +127,8 @@ def _after_person(
     who = _WHO.search(text, lo, cue_start)
     if who is None or any(m.end - off == who.start() for m in mentions):
         return None
+    if who.group("which") and not _STATE_WORD.search(text, lo, who.start()):
+        return None  # "The money, which Kuwait pledged in March, has arrived": Kuwait's money
     close = _close(text, who.end(), cue_start, ",")
     if close is None or any(close <= m.start - off < cue_start for m in mentions if usable(m)):
         return None
