@@ -208,6 +208,13 @@ GAPPED_CASES: list[tuple[str, set[Key]]] = [
             (("Portugal",), "commit", "pledge", "funding", (10 * M, "EUR")),
         },
     ),
+    (
+        "Ghana pledged 300 troops and Kenya a further 200 troops.",
+        {
+            (("Ghana",), "commit", "pledge", "security", (300.0, "troops")),
+            (("Kenya",), "commit", "pledge", "security", (200.0, "troops")),
+        },
+    ),
     # "another" before an amount with a recipient named in between is the same donor's
     (
         "Spain pledged 50 million euros to Jordan and another 10 million euros to Lebanon.",

@@ -100,7 +100,7 @@ _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
 # "X pledged €270m and Germany a further €125m": the gapped conjunct's own amount
 _MORE = re.compile(
-    r".{0,4}|\s+(?:a\s+further|an\s+additional|an\s+extra|another|a\s+fresh|a\s+new|further|additional)\s+",
+    r".{0,4}|\s+(a\s+further|an\s+additional|an\s+extra|another|a\s+fresh|a\s+new|further|additional)\s+",
     re.I,
 )
 _PARTICIPATE = re.compile(
@@ -329,10 +329,7 @@ class ObjectReader:
             if not re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", text[lo:a]):
                 continue
             rest = text[b:hi]
-            money_next = any(
-                q.is_money and b <= q.start - off and _MORE.fullmatch(text, b, q.start - off)
-                for q in inp.quantities
-            )
+            money_next = any(_own_amount(text, b, q, off) for q in inp.quantities)
             if money_next or _PARTICIPATE.match(rest):
                 cuts.append((a, m, bool(_PARTICIPATE.match(rest)) and not money_next))
         if not cuts:
@@ -393,6 +390,12 @@ class ObjectReader:
                 if 0 <= m.start() - b <= 8 or 0 <= a - m.end() <= 2:
                     return p.name
         return None
+
+
+def _own_amount(text: str, at: int, q: Quantity, off: int) -> bool:
+    """ "and Y $5m", "and Kenya a further 200 troops": ``q`` is the own amount of the conjunct at ``at``."""
+    gap = _MORE.fullmatch(text, at, q.start - off) if at <= q.start - off else None
+    return gap is not None and (q.is_money or gap.group(1) is not None)
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
