@@ -138,6 +138,14 @@ RELATIVE_CASES: list[tuple[str, set[Key]]] = [
         "$1 billion.",
         {(("Saudi Arabia",), "commit", "pledge", "funding", (1e9, "USD"))},
     ),
+    (
+        "Norway's government, which chaired the session with Egypt, will provide $50 million.",
+        {(("Norway",), "commit", "pledge", "funding", (50 * M, "USD"))},
+    ),
+    (
+        "The German government, which faces a budget crisis, pledged 125 million euros.",
+        {(("Germany",), "commit", "pledge", "funding", (125 * M, "EUR"))},
+    ),
     # a thing given before its giver's relative clause: the giver in the clause gives it
     (
         "The aid, which Japan sent in March, reached Port Sudan on Friday.",

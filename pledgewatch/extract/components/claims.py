@@ -119,7 +119,7 @@ class SentenceReader(SubjectReader, ObjectReader):
                 else c
                 for c in found
             ]
-        full = insertion_spans(text, s.start, inp.mentions, found, _clauses(text))
+        full = insertion_spans(text, s.start, inp.mentions, found, _clauses(text), self.ctx)
         spans = background(full, found)
         if spans:  # "Chile, which says it has sent wheat since 2023, pledged $20m": background
             found = [c for c in found if not inside(c.start, spans)]

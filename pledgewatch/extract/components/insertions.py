@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from pledgewatch.extract.components.actors import ActorMention
 from pledgewatch.extract.components.cues import Cue
-from pledgewatch.extract.components.donors import _shift, governed, usable
+from pledgewatch.extract.components.donors import DocContext, _shift, governed, subject_donors, usable
 
 __all__ = ["Insertion", "background", "closed", "insertion_before", "insertion_spans"]
 
@@ -58,7 +58,7 @@ class Insertion:
 
 
 def insertion_before(
-    text: str, off: int, mentions: list[ActorMention], lo: int, cue_start: int
+    text: str, off: int, mentions: list[ActorMention], lo: int, cue_start: int, ctx: DocContext
 ) -> Insertion | None:
     """The insertion between a subject in ``text[lo:cue_start]`` and the cue, if any."""
     for m in mentions:
@@ -80,11 +80,16 @@ def insertion_before(
         if any(close <= x.start - off for x in inner if usable(x)):
             return None  # "Norway, which ..., said Sweden would": the cue has its own subject
         return Insertion(m, opening, close)
-    return _after_person(text, off, mentions, lo, cue_start)
+    return _after_subject(text, off, mentions, lo, cue_start, ctx)
 
 
 def insertion_spans(
-    text: str, off: int, mentions: list[ActorMention], cues: list[Cue], clauses: list[tuple[int, int]]
+    text: str,
+    off: int,
+    mentions: list[ActorMention],
+    cues: list[Cue],
+    clauses: list[tuple[int, int]],
+    ctx: DocContext,
 ) -> list[tuple[int, int]]:
     """The insertions whose cues and non-claims are background, as ``(open, close)`` spans.
 
@@ -93,7 +98,7 @@ def insertion_spans(
     spans = []
     for cue in cues:
         lo = next(a for a, b in clauses if a <= cue.start < b)
-        found = insertion_before(text, off, mentions, lo, cue.start)
+        found = insertion_before(text, off, mentions, lo, cue.start, ctx)
         if found is None:
             continue
         held = [c for c in cues if found.open <= c.start < found.close]
@@ -119,16 +124,20 @@ def closed(spans: list[tuple[int, int]], at: int, cue_start: int) -> bool:
     return any(a <= at < b <= cue_start for a, b in spans)
 
 
-def _after_person(
-    text: str, off: int, mentions: list[ActorMention], lo: int, cue_start: int
+def _after_subject(
+    text: str, off: int, mentions: list[ActorMention], lo: int, cue_start: int, ctx: DocContext
 ) -> Insertion | None:
-    """ "President Ruto, who visited Cairo last week, pledged": a "who" clause after a subject the
-    gazetteer does not know still keeps the places it names from being the subject."""
+    """ "President Ruto, who visited Cairo, pledged", "Norway's government, which chaired the talks
+    with Egypt, will provide", "The kingdom, which hosted the summit with France, pledged": a clause
+    after a subject that is not a bare name still keeps the actors it names from being the subject
+    (but "The money, which Kuwait pledged in March, has arrived" is Kuwait's)."""
     who = _WHO.search(text, lo, cue_start)
     if who is None or any(m.end - off == who.start() for m in mentions):
         return None
     if who.group("which") and not _STATE_WORD.search(text, lo, who.start()):
-        return None  # "The money, which Kuwait pledged in March, has arrived": Kuwait's money
+        before = [m for m in mentions if m.end - off <= who.start()]
+        if subject_donors(text, off, before, lo, who.start(), ctx) is None:
+            return None
     close = _close(text, who.end(), cue_start, ",")
     if close is None or any(close <= m.start - off < cue_start for m in mentions if usable(m)):
         return None

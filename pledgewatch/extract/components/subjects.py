@@ -96,7 +96,7 @@ class SubjectReader:
             share = _SHARE_OF_WHICH.search(text, lo, cue.start)
             if share is not None:  # "pledged $50m, half of which has been paid"
                 return replace(last, end=cue.start, object_at=share.start())
-        insertion = insertion_before(text, s.start, inp.mentions, lo, cue.start)
+        insertion = insertion_before(text, s.start, inp.mentions, lo, cue.start, self.ctx)
         if insertion is not None:  # "Norway, which chaired the talks with the EU, will provide": Norway
             outside = [m for m in inp.mentions if m.end - s.start <= insertion.open]
             head = self._after_speech(text, lo, insertion.open)
