@@ -99,6 +99,18 @@ RELATIVE_CASES: list[tuple[str, set[Key]]] = [
     ),
     # appositions, dashes and parentheses
     (
+        "Germany, Ukraine's biggest European backer after Britain, will give 200 million euros.",
+        {(("Germany",), "commit", "pledge", "funding", (200 * M, "EUR"))},
+    ),
+    (
+        "Japan, as chair of the G7 alongside Italy, pledged $100 million.",
+        {(("Japan",), "commit", "pledge", "funding", (100 * M, "USD"))},
+    ),
+    (
+        "Japan, as well as Italy, pledged $100 million.",
+        {(("Japan", "Italy"), "commit", "pledge", "funding", (100 * M, "USD"))},
+    ),
+    (
         "Qatar, a go-between for Israel and Hamas, pledged $500 million.",
         {(("Qatar",), "commit", "pledge", "funding", (500 * M, "USD"))},
     ),

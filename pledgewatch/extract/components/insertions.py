@@ -27,9 +27,10 @@ from pledgewatch.extract.components.donors import DocContext, _shift, governed, 
 __all__ = ["Insertion", "background", "closed", "insertion_before", "insertion_spans"]
 
 # ", which chaired", ", a long-standing contributor", ", one of the", ", itself a donor"
+# ", as chair of the G7 alongside Italy,", ", Ukraine's biggest backer after Britain,"
 _COMMA_OPEN = re.compile(
-    r",\s*(?:which|who|whose|whom|an?|the|one\s+of|itself|themselves|long|once|home\s+to|currently|formerly|"
-    r"already|now|still)\s",
+    r",\s*(?:which|who|whose|whom|an?|the|one\s+of|itself|themselves|long|once|home\s+to|host\s+(?:to|of)|"
+    r"currently|formerly|already|now|still|as(?!\s+well\s+as\b)|(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s)\s",
     re.I,
 )
 # " – which ...", " — a ...", " -- ...", " (which ...)"
