@@ -163,6 +163,18 @@ RELATIVE_CASES: list[tuple[str, set[Key]]] = [
         "The aid, which Japan sent in March, reached Port Sudan on Friday.",
         {(("Japan",), "commit", "delivered", "humanitarian", None)},
     ),
+    (
+        "Norway, the host, and Sweden pledged $5 million each.",
+        {
+            (("Norway",), "commit", "pledge", "funding", (5 * M, "USD")),
+            (("Sweden",), "commit", "pledge", "funding", (5 * M, "USD")),
+        },
+    ),
+    # an apposition after a list belongs to the whole list
+    (
+        "Egypt, the UAE and Qatar, the three mediators, pledged $900 million.",
+        {(("Egypt", "United Arab Emirates", "Qatar"), "commit", "pledge", "funding", (900 * M, "USD"))},
+    ),
     # a list of names is no apposition: all of them give
     (
         "Norway, the Netherlands, Denmark and Sweden pledged $90 million.",

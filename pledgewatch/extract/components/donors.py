@@ -37,7 +37,9 @@ _POSSESSED = re.compile(r"^['’]s?\s+([\w-]+)")
 _NAMED_INSTITUTION = re.compile(r"^['’]s?\s+(?:[A-Z][\w-]*\s+){1,3}([a-z]+)\b")
 # "... for Sudan, and Lithuania paid": after a comma and a conjunction a new clause has its own subject
 _CLAUSE_OPENER = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?:the\s+)?$", re.I)
-_RELATIVE_CONJUNCT = re.compile(r",\s*(?:which|who|whose)\s[^,;()]{1,80},\s*and\s+(?:the\s+)?", re.I)
+_RELATIVE_CONJUNCT = re.compile(
+    r",\s*(?:(?:which|who|whose)\s|(?:the|an?)\s(?=[^,;()]*?\b[a-z]{3,}))[^,;()]{1,80},\s*and\s+(?:the\s+)?"
+)
 _TO_VERB = re.compile(r"^\s*(?:(?:also|then|later|itself|\w+ly)\s+)?$")
 
 
@@ -237,8 +239,8 @@ def coordinated_left(text: str, mentions: list[ActorMention], head: int, floor: 
 
 
 def _across_relative(text: str, mentions: list[ActorMention], i: int, at: int, floor: int) -> int | None:
-    """The mention (index at or before ``i``) that a relative clause ending in ", and" right before
-    ``at`` follows: the first conjunct of "A, which ..., and B"."""
+    """The mention (index at or before ``i``) that a relative clause or apposition ending in ", and"
+    right before ``at`` follows: the first conjunct of "A, which ..., and B", "A, the host, and B"."""
     for k in range(i, -1, -1):
         if mentions[k].start < floor:
             return None

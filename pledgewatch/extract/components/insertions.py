@@ -70,6 +70,11 @@ def insertion_before(
         if found is None:
             continue
         opening, close_mark, body = found
+        possessive = text[body - 3 : body].rstrip()[-2:] in ("'s", "’s")
+        if not possessive and any(
+            opening < x.start - off <= body for x in mentions if usable(x) and x is not m
+        ):
+            continue  # "Egypt, the UAE and Qatar, the three mediators, pledged": a list goes on
         close = _close(text, body, cue_start, close_mark)
         if close is None:
             continue
