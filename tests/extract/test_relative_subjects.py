@@ -31,6 +31,11 @@ RELATIVE_CASES: list[tuple[str, set[Key]]] = [
         "$250 million.",
         {(("Kuwait",), "commit", "pledge", "funding", (250 * M, "USD"))},
     ),
+    # a clause break inside the relative clause does not end the subject's clause
+    (
+        "Norway, which chaired the session while Egypt hosted it, will provide $50 million.",
+        {(("Norway",), "commit", "pledge", "funding", (50 * M, "USD"))},
+    ),
     # a cue inside the relative clause is earlier aid or background: the main verb's claim stands
     (
         "Denmark, which had already given $12 million to the World Food Programme, announced another "

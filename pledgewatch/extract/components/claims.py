@@ -24,7 +24,7 @@ from pledgewatch.extract.components.donors import (
 )
 from pledgewatch.extract.components.earlier import dated_earlier, earlier_year
 from pledgewatch.extract.components.given_from import names_given
-from pledgewatch.extract.components.insertions import background, closed, insertion_spans
+from pledgewatch.extract.components.insertions import background, closed, insertion_spans, merged
 from pledgewatch.extract.components.objects import (
     INCREASED,
     Draft,
@@ -148,7 +148,7 @@ class SentenceReader(SubjectReader, ObjectReader):
         blocked = [(n.start, _phrase_end(text, n.end)) for n in nonclaims if n.scope == "phrase"]
         blocked += dated_earlier(text, self.ctx.year) + spans
         inp.blocked = blocked
-        clauses = _clauses(text)
+        clauses = merged(_clauses(text), full)
         inp.clauses = clauses
         inp.first_cue = found[0].start if found else 0
         drafts: list[Draft] = []

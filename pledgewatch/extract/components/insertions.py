@@ -24,7 +24,7 @@ from pledgewatch.extract.components.actors import ActorMention
 from pledgewatch.extract.components.cues import Cue
 from pledgewatch.extract.components.donors import DocContext, _shift, governed, subject_donors, usable
 
-__all__ = ["Insertion", "background", "closed", "insertion_before", "insertion_spans"]
+__all__ = ["Insertion", "background", "closed", "insertion_before", "insertion_spans", "merged"]
 
 # ", which chaired", ", a long-standing contributor", ", one of the", ", itself a donor"
 # ", as chair of the G7 alongside Italy,", ", Ukraine's biggest backer after Britain,"
@@ -103,8 +103,12 @@ def insertion_spans(
     has delivered none of it" reads both."""
     spans = []
     for cue in cues:
-        lo = next(a for a, b in clauses if a <= cue.start < b)
-        found = insertion_before(text, off, mentions, lo, cue.start, ctx)
+        j = next(i for i, (a, b) in enumerate(clauses) if a <= cue.start < b)
+        found = insertion_before(text, off, mentions, clauses[j][0], cue.start, ctx)
+        if found is None and j > 0:  # "Norway, which chaired the talks while Egypt hosted them, will"
+            found = insertion_before(text, off, mentions, clauses[j - 1][0], cue.start, ctx)
+            if found is not None and not found.open < clauses[j][0] < found.close:
+                found = None
         if found is None:
             continue
         held = [c for c in cues if found.open <= c.start < found.close]
@@ -112,6 +116,17 @@ def insertion_spans(
             continue
         spans.append((found.open, found.close))
     return spans
+
+
+def merged(clauses: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses without the boundaries that stand inside an insertion."""
+    out: list[tuple[int, int]] = []
+    for a, b in clauses:
+        if out and any(x < a < y for x, y in spans):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def background(spans: list[tuple[int, int]], cues: list[Cue]) -> list[tuple[int, int]]:
