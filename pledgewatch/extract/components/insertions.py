@@ -131,13 +131,19 @@ def merged(clauses: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list
 
 def background(spans: list[tuple[int, int]], cues: list[Cue]) -> list[tuple[int, int]]:
     """The parts of the insertions that are background. "China, which rejected reports that it
-    would send troops, pledged $10 million": the head's own denial of reports is a claim, read from
-    where it begins."""
+    would send troops, pledged $10 million", "Kuwait, which has yet to pay its $500 million pledge,
+    said": the head's own denial is a claim, read from where it begins."""
     out = []
     for a, b in spans:
-        own = [c for c in cues if a <= c.start < b and c.name == "deny.denied" and _REPORTED.search(c.text)]
+        own = [c for c in cues if a <= c.start < b and c.kind == "deny" and _own_denial(c)]
         out.append((a, own[0].start) if own else (a, b))
     return out
+
+
+def _own_denial(cue: Cue) -> bool:
+    """A denial in the head's own name: "has yet to pay", "will not send", "rejected reports that it
+    would" (but not "a charge Abu Dhabi rejects", whose subject is another)."""
+    return cue.name != "deny.denied" or _REPORTED.search(cue.text) is not None
 
 
 def closed(spans: list[tuple[int, int]], at: int, cue_start: int) -> bool:
