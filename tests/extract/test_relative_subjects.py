@@ -131,6 +131,18 @@ RELATIVE_CASES: list[tuple[str, set[Key]]] = [
         {(("Indonesia",), "commit", "pledge", "security", (20000.0, "troops"))},
     ),
     (
+        "Indonesia—which has long backed the cause alongside Malaysia—offered 20,000 troops.",
+        {(("Indonesia",), "commit", "pledge", "security", (20000.0, "troops"))},
+    ),
+    (
+        "Indonesia -- which has long backed the cause alongside Malaysia -- offered 20,000 troops.",
+        {(("Indonesia",), "commit", "pledge", "security", (20000.0, "troops"))},
+    ),
+    (
+        "Indonesia - which has long backed the cause alongside Malaysia - offered 20,000 troops.",
+        {(("Indonesia",), "commit", "pledge", "security", (20000.0, "troops"))},
+    ),
+    (
         "Belgium (which holds the chair after Hungary) will send 40 doctors.",
         {(("Belgium",), "commit", "pledge", "medical", (40.0, "doctors"))},
     ),

@@ -40,8 +40,8 @@ _STATE_WORD = re.compile(
     r"(?:^|\s)(?:the|its|their)\s+(?:country|kingdom|emirate|sultanate|republic|nation|bloc|government)\s*$",
     re.I,
 )
-_DASH_OPEN = re.compile(r"\s*(?P<mark>[\u2013\u2014]|--)\s|\s*(?P<paren>\()")
-_CLOSERS = {"\u2013": "\u2013", "\u2014": "\u2014", "--": "--", "(": ")"}
+_DASH_OPEN = re.compile(r"\s*(?P<mark>[\u2013\u2014]|--)\s*(?=\w)|\s(?P<hyphen>-)\s|\s*(?P<paren>\()")
+_CLOSERS = {"\u2013": "\u2013", "\u2014": "\u2014", "--": "--", "-": " - ", "(": ")"}
 # what may stand between the close and the cue: "will", "has also", "said it would", "on Friday"
 _TO_CUE = re.compile(r"\s*(?:(?:[a-z][\w’'-]*|on\s+[A-Z][a-z]+day)\s+){0,4}", re.U)
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "and", "of", "or", "one", "its", "their"})
@@ -105,9 +105,11 @@ def insertion_spans(
     for cue in cues:
         j = next(i for i, (a, b) in enumerate(clauses) if a <= cue.start < b)
         found = insertion_before(text, off, mentions, clauses[j][0], cue.start, ctx)
-        if found is None and j > 0:  # "Norway, which chaired the talks while Egypt hosted them, will"
-            found = insertion_before(text, off, mentions, clauses[j - 1][0], cue.start, ctx)
-            if found is not None and not found.open < clauses[j][0] < found.close:
+        for k in range(j - 1, -1, -1):  # "Norway, which chaired the talks while Egypt hosted them, will"
+            if found is not None:
+                break
+            found = insertion_before(text, off, mentions, clauses[k][0], cue.start, ctx)
+            if found is not None and not found.open <= clauses[j][0] < found.close:
                 found = None
         if found is None:
             continue
@@ -122,7 +124,7 @@ def merged(clauses: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list
     """The clauses without the boundaries that stand inside an insertion."""
     out: list[tuple[int, int]] = []
     for a, b in clauses:
-        if out and any(x < a < y for x, y in spans):
+        if out and any(x <= a < y for x, y in spans):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -178,7 +180,7 @@ def _opened(text: str, at: int, hi: int) -> tuple[int, str, int] | None:
         return at, ",", comma.end()
     dash = _DASH_OPEN.match(text, at, hi)
     if dash is not None:
-        mark = dash.group("mark") or dash.group("paren")
+        mark = dash.group("mark") or dash.group("hyphen") or dash.group("paren")
         return at, _CLOSERS[mark], dash.end()
     return None
 
