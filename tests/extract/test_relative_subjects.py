@@ -150,6 +150,19 @@ RELATIVE_CASES: list[tuple[str, set[Key]]] = [
         "Tunisia, home to refugees from Libya, said it had delivered 200 tonnes of flour.",
         {(("Tunisia",), "commit", "delivered", "food", (200.0, "tonnes"))},
     ),
+    # an attribution between subject and verb
+    (
+        "Norway, Egyptian officials said, will provide $50 million.",
+        {(("Norway",), "commit", "pledge", "funding", (50 * M, "USD"))},
+    ),
+    (
+        "Norway, said Egypt's foreign minister, will provide $50 million.",
+        {(("Norway",), "commit", "pledge", "funding", (50 * M, "USD"))},
+    ),
+    (
+        "Norway, the Egyptian foreign ministry said on Monday, will provide $50 million.",
+        {(("Norway",), "commit", "pledge", "funding", (50 * M, "USD"))},
+    ),
     # two subjects each with their own insertion
     (
         "Ireland, itself a small donor, pledged 10 million euros, while Portugal, which hosted talks "

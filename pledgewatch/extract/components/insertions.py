@@ -33,6 +33,11 @@ _COMMA_OPEN = re.compile(
     r"currently|formerly|already|now|still|as(?!\s+well\s+as\b)|(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s)\s",
     re.I,
 )
+# "Norway, Egyptian officials said, will provide", "Norway, said Egypt's minister, will provide"
+_ATTRIBUTED = re.compile(
+    r",\s*(?:(?:said|says|according\s+to)\s[^,;]{1,60}?|(?:[^,;]{1,60}?\s)?"
+    r"(?:said|says|added|noted|reported|told\s+\w+)(?:\s+(?:on|in|last)\s+\w+)?)\s*,"
+)
 # " – which ...", " — a ...", " -- ...", " (which ...)"
 _WHO = re.compile(r",\s*(?:who\s|(?P<which>which\s|whose\s))", re.I)
 # "The kingdom, which hosted the summit with France, pledged": a state named before stands for the head
@@ -46,6 +51,7 @@ _CLOSERS = {"\u2013": "\u2013", "\u2014": "\u2014", "--": "--", "-": " - ", "(":
 _TO_CUE = re.compile(r"\s*(?:(?:[a-z][\w’'-]*|on\s+[A-Z][a-z]+day)\s+){0,4}", re.U)
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "and", "of", "or", "one", "its", "their"})
 _REPORTED = re.compile(r"\b(?:reports?|claims?|suggestions?|allegations?|that)\b", re.I)
+_LISTED = re.compile(r"\s*(?:,|and\b|&)")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]{2,}\b")
 
 
@@ -72,7 +78,9 @@ def insertion_before(
         opening, close_mark, body = found
         possessive = text[body - 3 : body].rstrip()[-2:] in ("'s", "’s")
         if not possessive and any(
-            opening < x.start - off <= body for x in mentions if usable(x) and x is not m
+            opening < x.start - off <= body and _LISTED.match(text, x.end - off)
+            for x in mentions
+            if usable(x) and x is not m
         ):
             continue  # "Egypt, the UAE and Qatar, the three mediators, pledged": a list goes on
         close = _close(text, body, cue_start, close_mark)
@@ -175,6 +183,8 @@ def _after_subject(
 
 def _opened(text: str, at: int, hi: int) -> tuple[int, str, int] | None:
     """(where the insertion opens, the mark that closes it, where its body starts) right at ``at``."""
+    if _ATTRIBUTED.match(text, at, hi):
+        return at, ",", at + 1
     comma = _COMMA_OPEN.match(text, at, hi)
     if comma is not None:
         return at, ",", comma.end()
