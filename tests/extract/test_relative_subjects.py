@@ -150,6 +150,11 @@ RELATIVE_CASES: list[tuple[str, set[Key]]] = [
         "Tunisia, home to refugees from Libya, said it had delivered 200 tonnes of flour.",
         {(("Tunisia",), "commit", "delivered", "food", (200.0, "tonnes"))},
     ),
+    # a participle phrase
+    (
+        "Norway, speaking for the Nordic states alongside Sweden, pledged $50 million.",
+        {(("Norway",), "commit", "pledge", "funding", (50 * M, "USD"))},
+    ),
     # an attribution between subject and verb
     (
         "Norway, Egyptian officials said, will provide $50 million.",

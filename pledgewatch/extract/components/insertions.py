@@ -30,7 +30,8 @@ __all__ = ["Insertion", "background", "closed", "insertion_before", "insertion_s
 # ", as chair of the G7 alongside Italy,", ", Ukraine's biggest backer after Britain,"
 _COMMA_OPEN = re.compile(
     r",\s*(?:which|who|whose|whom|an?|the|one\s+of|itself|themselves|long|once|home\s+to|host\s+(?:to|of)|"
-    r"currently|formerly|already|now|still|as(?!\s+well\s+as\b)|(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s)\s",
+    r"currently|formerly|already|now|still|not|(?-i:[a-z]{3,}ing)|as(?!\s+well\s+as\b)|"
+    r"(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s)\s",
     re.I,
 )
 # "Norway, Egyptian officials said, will provide", "Norway, said Egypt's minister, will provide"
