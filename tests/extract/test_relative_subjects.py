@@ -168,6 +168,8 @@ RELATIVE_CASES: list[tuple[str, set[Key]]] = [
         "Norway, the Egyptian foreign ministry said on Monday, will provide $50 million.",
         {(("Norway",), "commit", "pledge", "funding", (50 * M, "USD"))},
     ),
+    # after the insertion, a new subject takes the verb
+    ("Norway, which chaired the session, said the bank would provide $5 million.", set()),
     # two subjects each with their own insertion
     (
         "Ireland, itself a small donor, pledged 10 million euros, while Portugal, which hosted talks "

@@ -48,8 +48,11 @@ _STATE_WORD = re.compile(
 )
 _DASH_OPEN = re.compile(r"\s*(?P<mark>[\u2013\u2014]|--)\s*(?=\w)|\s(?P<hyphen>-)\s|\s*(?P<paren>\()")
 _CLOSERS = {"\u2013": "\u2013", "\u2014": "\u2014", "--": "--", "-": " - ", "(": ")"}
-# what may stand between the close and the cue: "will", "has also", "said it would", "on Friday"
-_TO_CUE = re.compile(r"\s*(?:(?:[a-z][\w’'-]*|on\s+[A-Z][a-z]+day)\s+){0,4}", re.U)
+# what may stand between the close and the cue: "will", "has also", "said it would", "on Friday" (not
+# a new subject: "said the bank would")
+_TO_CUE = re.compile(
+    r"\s*(?:(?!(?:the|an?|other|several|many|some|all|donors|officials)\s)(?:[a-z][\w’'-]*|on\s+[A-Z][a-z]+day)\s+){0,4}"
+)
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "and", "of", "or", "one", "its", "their"})
 _REPORTED = re.compile(r"\b(?:reports?|claims?|suggestions?|allegations?|that)\b", re.I)
 _LISTED = re.compile(r"\s*(?:,|and\b|&)")
