@@ -124,7 +124,7 @@ def write_rows(
     kept_ids = sorted(ids[row] for row in produced if row in existing)
     _sync_claims(conn, ledger, ids, kept_ids, inputs, links)
     _sync_members(conn, ledger, ids, kept_ids)
-    _sync_conflicts(conn, ledger, ids, kept_ids)
+    _sync_conflicts(conn, ledger, ids, kept_ids, set(inputs.changed))
 
 
 def _delete_rows(conn: Connection, pledge_ids: list[int]) -> None:
@@ -180,10 +180,13 @@ def _sync_members(conn: Connection, ledger: Ledger, ids: dict[Row, int], kept_id
     _bulk(conn, "pledge_members", ("pledge_id", "member", "initiative", "category"), rows)
 
 
-def _stored_sides(conn: Connection, kept_ids: list[int]) -> tuple[dict[Side, int], Sides]:
+def _stored_sides(conn: Connection, kept_ids: list[int], changed: set[int]) -> tuple[dict[Side, int], Sides]:
     """The stored conflicts of these rows (by row, kind and detail) and their sides, read from
-    each conflict's copy of them (one row per conflict, not one per claim); conflicts from
-    before revision 0005 have none and are read from ``conflict_claims``."""
+    each conflict's copy of them (one row per conflict, not one per claim). Read from
+    ``conflict_claims`` instead: conflicts from before revision 0005 (no copy), and those whose
+    copy names a changed claim. A deleted claim's sides go with it (ON DELETE CASCADE) but
+    stay in the copy, and SQLite may give its id to a new claim: the copy would then claim a
+    side that is no longer stored."""
     have: dict[Side, int] = {}
     sides: Sides = {}
     uncopied: list[int] = []
@@ -200,6 +203,9 @@ def _stored_sides(conn: Connection, kept_ids: list[int]) -> tuple[dict[Side, int
             else:
                 side_a, side_b = json.loads(copy)
                 sides[cid] = {(i, "a") for i in side_a} | {(i, "b") for i in side_b}
+                if changed and not changed.isdisjoint((*side_a, *side_b)):
+                    uncopied.append(cid)
+                    sides[cid] = set()
     for chunk in _chunks(sorted(uncopied)):
         for cid, claim_id, side in conn.execute(
             select(conflict_claims.c.conflict_id, conflict_claims.c.claim_id, conflict_claims.c.side).where(
@@ -214,9 +220,11 @@ def _sides_copy(conflict: Conflict) -> str:
     return json.dumps([list(conflict.claim_ids_a), list(conflict.claim_ids_b)])
 
 
-def _sync_conflicts(conn: Connection, ledger: Ledger, ids: dict[Row, int], kept_ids: list[int]) -> None:
+def _sync_conflicts(
+    conn: Connection, ledger: Ledger, ids: dict[Row, int], kept_ids: list[int], changed_claims: set[int]
+) -> None:
     """A conflict is known by its row, kind and detail; only its changed sides are written."""
-    have, sides = _stored_sides(conn, kept_ids)
+    have, sides = _stored_sides(conn, kept_ids, changed_claims)
     want: dict[Side, Conflict] = {}
     for c in ledger.conflicts:
         want[(ids[(c.initiative, c.donor, c.category)], c.kind, c.detail)] = c
