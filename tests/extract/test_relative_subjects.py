@@ -291,6 +291,13 @@ GAPPED_CASES: list[tuple[str, set[Key]]] = [
             (("Kenya",), "commit", "pledge", "security", (200.0, "troops")),
         },
     ),
+    (
+        "The EU pledged 270 million euros and Germany, which hosted the talks, a further 125 million euros.",
+        {
+            (("European Union",), "commit", "pledge", "funding", (270 * M, "EUR")),
+            (("Germany",), "commit", "pledge", "funding", (125 * M, "EUR")),
+        },
+    ),
     # "another" before an amount with a recipient named in between is the same donor's
     (
         "Spain pledged 50 million euros to Jordan and another 10 million euros to Lebanon.",

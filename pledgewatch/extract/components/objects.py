@@ -19,6 +19,7 @@ from pledgewatch.extract.components.actors import ActorMention
 from pledgewatch.extract.components.categories import CategoryHit, CategoryLexicon
 from pledgewatch.extract.components.cues import Cue, CueLexicon
 from pledgewatch.extract.components.donors import DocContext, Donors, usable
+from pledgewatch.extract.components.gapping import own_amount
 from pledgewatch.extract.components.paying import money_verb, paid_for_spans, pays_for, valued
 from pledgewatch.extract.components.recipients import recipient
 from pledgewatch.extract.segment import Sentence
@@ -98,11 +99,6 @@ _BY = re.compile(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$", re.I)
 _CONTRIBUTION = re.compile(r"\bcontributions?\b", re.I)
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
-# "X pledged €270m and Germany a further €125m": the gapped conjunct's own amount
-_MORE = re.compile(
-    r".{0,4}|\s+(a\s+further|an\s+additional|an\s+extra|another|a\s+fresh|a\s+new|further|additional)\s+",
-    re.I,
-)
 _PARTICIPATE = re.compile(
     r"^\s*(?:also\s+)?(?:participated|contributed|took\s+part|joined\s+in|chipped\s+in|did\s+too)\b", re.I
 )
@@ -329,7 +325,7 @@ class ObjectReader:
             if not re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", text[lo:a]):
                 continue
             rest = text[b:hi]
-            money_next = any(_own_amount(text, b, q, off) for q in inp.quantities)
+            money_next = any(own_amount(text, b, q.start - off, q.is_money) for q in inp.quantities)
             if money_next or _PARTICIPATE.match(rest):
                 cuts.append((a, m, bool(_PARTICIPATE.match(rest)) and not money_next))
         if not cuts:
@@ -390,12 +386,6 @@ class ObjectReader:
                 if 0 <= m.start() - b <= 8 or 0 <= a - m.end() <= 2:
                     return p.name
         return None
-
-
-def _own_amount(text: str, at: int, q: Quantity, off: int) -> bool:
-    """ "and Y $5m", "and Kenya a further 200 troops": ``q`` is the own amount of the conjunct at ``at``."""
-    gap = _MORE.fullmatch(text, at, q.start - off) if at <= q.start - off else None
-    return gap is not None and (q.is_money or gap.group(1) is not None)
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
