@@ -19,7 +19,7 @@ ACTIONS = st.lists(
     ),
     max_size=4,
 )
-PROPS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _review(conn, actions) -> None:
