@@ -55,6 +55,7 @@ _TO_CUE = re.compile(
 )
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "and", "of", "or", "one", "its", "their"})
 _REPORTED = re.compile(r"\b(?:reports?|claims?|suggestions?|allegations?|that)\b", re.I)
+_MARKS = frozenset(",(-\u2013\u2014")
 _LISTED = re.compile(r"\s*(?:,|and\b|&)")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]{2,}\b")
 
@@ -74,7 +75,7 @@ def insertion_before(
     """The insertion between a subject in ``text[lo:cue_start]`` and the cue, if any."""
     for m in mentions:
         a, b = m.start - off, m.end - off
-        if a < lo or b >= cue_start or not usable(m):
+        if a < lo or b >= cue_start or not usable(m) or text[b : b + 2].lstrip()[:1] not in _MARKS:
             continue
         found = _opened(text, b, cue_start)
         if found is None:
@@ -172,6 +173,8 @@ def _after_subject(
     with Egypt, will provide", "The kingdom, which hosted the summit with France, pledged": a clause
     after a subject that is not a bare name still keeps the actors it names from being the subject
     (but "The money, which Kuwait pledged in March, has arrived" is Kuwait's)."""
+    if "," not in text[lo:cue_start]:
+        return None
     who = _WHO.search(text, lo, cue_start)
     if who is None or any(m.end - off == who.start() for m in mentions):
         return None
