@@ -74,7 +74,8 @@ class SentenceInput:
 
 _EACH = re.compile(r"^\W{0,3}\s*each\b", re.I)
 _PRIOR_AMOUNT = re.compile(
-    r"(?:up\s+from|down\s+from|compared\s+(?:with|to)|from\s+(?:a|an|the)?\s*previous)\s*$", re.I
+    r"(?:up\s+from|down\s+from|compared\s+(?:with|to)|from\s+(?:a|an|the)?\s*previous)\s*(?:the|its|their|an?)?\s*$",
+    re.I,
 )
 # "of the $1 billion it pledged", "of its $1 billion pledge": the amount of an earlier pledge.
 _REFERENCE = re.compile(
@@ -87,7 +88,9 @@ _CHANNEL = re.compile(
 )
 # a chain that raises an existing contribution: "will double its humanitarian support"
 INCREASED = re.compile(
-    r"\b(?:increas|rais|doubl|tripl|boost|top(?:s|ped)?\s+up)\w*\s+(?:its|their|his|her)\b", re.I
+    r"\b(?:increas|rais|lift|up(?:s|ped|ping)\b|hik|bump\w*\s+up|step\w*\s+up|doubl|tripl|boost|top(?:s|ped)?\s+up)"
+    r"\w*\s+(?:its|their|his|her)\b",
+    re.I,
 )
 # "150 trucks of food and medicine into Gaza": what the counted things hold, up to a preposition
 _TO_VERB = re.compile(r"\s+(?:[\w-]+\s+){0,2}?to\s+(?:help\s+)?", re.I)
@@ -96,6 +99,7 @@ _OF_PHRASE = re.compile(
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _BY = re.compile(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$", re.I)
+_FROM_FIGURE = re.compile(r"\bfrom\s+(?:about\s+|some\s+|nearly\s+|around\s+|an?\s+|the\s+|its\s+)?$", re.I)
 _CONTRIBUTION = re.compile(r"\bcontributions?\b", re.I)
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
@@ -145,6 +149,8 @@ class ObjectReader:
         if INCREASED.search(cue.text) and sum(q.is_money for q in qty) > 1:
             # "raised its pledge by $50 million to $400 million": the new total, not the increment
             qty = [q for q in qty if not (q.is_money and _BY.search(text, 0, q.start - off))]
+            # "upped its pledge to $60 million from $40 million": the figure it was raised from
+            qty = [q for q in qty if not (q.is_money and _FROM_FIGURE.search(text, 0, q.start - off))] or qty
         # "1.2 billion euros for energy repairs": what money pays for is not a category of its own
         paid_for = paid_for_spans(text, hi, [q.end - off for q in qty if q.is_money])
         hits = [h for h in hits if not inside(h.start, paid_for)]
