@@ -102,3 +102,35 @@ STAFF_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), STAFF_CASES)
 def test_staff_for_missions(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+DENIED_PROMISE_CASES: list[tuple[str, set[Key]]] = [
+    # denying a pledge with no object: a pledge to a fund is money, and what is denied is a promise
+    (
+        "Greece has not made a pledge to the fund, a government spokesman said.",
+        {(("Greece",), "deny", "pledge", "funding", None)},
+    ),
+    ("Greece did not make a pledge at the conference.", {(("Greece",), "deny", "pledge", "funding", None)}),
+    ("Greece did not pledge.", {(("Greece",), "deny", "pledge", "funding", None)}),
+    ("Greece made no commitment at the meeting.", {(("Greece",), "deny", "pledge", "funding", None)}),
+    ("Greece made no pledge.", {(("Greece",), "deny", "pledge", "funding", None)}),
+    ("Greece has yet to make a pledge.", {(("Greece",), "deny", "pledge", "funding", None)}),
+    ("Greece is not in a position to pledge.", {(("Greece",), "deny", "pledge", "funding", None)}),
+    # an object named keeps its category
+    ("Greece has yet to pledge troops.", {(("Greece",), "deny", "pledge", "security", None)}),
+    # payments denied stay deliveries
+    ("Greece has not made any payment.", {(("Greece",), "deny", "delivered", "funding", None)}),
+    (
+        "Greece has not made any financial contribution to the fund.",
+        {(("Greece",), "deny", "delivered", "funding", None)},
+    ),
+    (
+        "Greece has not paid its promised contribution.",
+        {(("Greece",), "deny", "delivered", "funding", None)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DENIED_PROMISE_CASES)
+def test_denied_promise_is_a_pledge_denial(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

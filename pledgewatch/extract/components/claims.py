@@ -88,6 +88,17 @@ _REFUTED = re.compile(
 )
 # non-claims that, inside a relative clause or apposition, still say something about its head
 _ABOUT_HEAD = frozenset({"nonclaim.other_initiative"})
+# "has not made a pledge", "made no commitment", "did not pledge", "is not in a position to pledge":
+# what is denied is a promise (stage pledge); with no object named, a pledge to a fund is money
+_PROMISE_NOUN = re.compile(
+    r"\b(?:a|an|any|no)\s+(?:[\w-]+\s+){0,2}?(?:pledges?|commitments?|promises?)\s*$", re.I
+)
+_PROMISE_VERB = re.compile(r"(?:^|\b(?:not|never|to)\s+(?:yet\s+)?)(?:pledge|commit|promise)\s*$", re.I)
+_MAKE = re.compile(r"\bma(?:de|ke|kes|king)\b", re.I)
+_PROMISE_OBJECT = re.compile(
+    r"\s+(?:(?:new|firm|formal|fresh|further|single|specific|financial)\s+)?(?:pledges?|commitments?|promises?)\b",
+    re.I,
+)
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely|strictly|only)\s+humanitarian\b", re.I)
 _MILITARY = re.compile(r"\b(?:troops|soldiers|military|peacekeep\w*|armed\s+forces|deployment)\b", re.I)
 
@@ -222,6 +233,9 @@ class SentenceReader(SubjectReader, ObjectReader):
                 nxt = cue.start  # "Aid from Japan reached Yangon, and ...": only the subject arrived
             if cue.name.endswith("received_from"):
                 obj_lo, nxt = cue.end, donors.end  # the object stands between the cue and "from"
+            no_promise = cue.kind == "deny" and _denies_promise(cue, text)
+            if no_promise:
+                cue = replace(cue, stage="pledge")
             obj_hi = _cut_attribution(text, obj_lo, nxt)
             if cue.name == "pledge.announced":
                 # "confirmed that Kazakhstan joined ...": a new clause
@@ -281,6 +295,8 @@ class SentenceReader(SubjectReader, ObjectReader):
                 part = amount_subject(text, s.start, inp.quantities, c_lo, cue.start)
                 more = part[0] if part else another_count(text, s.start, inp.quantities, cue.end)
                 made = [self._draft(inp, cue, donors, own[-1].category, more, False, obj_lo, obj_hi)]
+            if not made and no_promise:  # "Italy has not made a pledge to the fund": money
+                made = [self._draft(inp, cue, donors, "funding", None, False, obj_lo, obj_hi)]
             drafts.extend(made)
             self.ctx.set_donors(donors.names)
         return drafts
@@ -359,6 +375,16 @@ class SentenceReader(SubjectReader, ObjectReader):
         draft = self._draft(inp, cue, donors, "security", None, False, at, at)
         self.ctx.set_donors(donors.names)
         return [replace(draft, speaker=speaker or draft.speaker)]
+
+
+def _denies_promise(cue: Cue, text: str) -> bool:
+    """Does a denial deny a promise ("has not made a pledge", "made no commitment", "did not pledge")?"""
+    if _PROMISE_VERB.search(cue.text):
+        return True
+    made = _MAKE.search(cue.text) is not None
+    return made and (
+        _PROMISE_NOUN.search(cue.text) is not None or _PROMISE_OBJECT.match(text, cue.end) is not None
+    )
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
