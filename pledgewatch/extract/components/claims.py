@@ -42,6 +42,7 @@ from pledgewatch.extract.components.split import (
     lead_amount,
     none_subject,
     promised_it,
+    relative_count,
     share_of_it,
 )
 from pledgewatch.extract.components.subjects import SubjectReader
@@ -99,6 +100,8 @@ _PROMISE_OBJECT = re.compile(
     r"\s+(?:(?:new|firm|formal|fresh|further|single|specific|financial)\s+)?(?:pledges?|commitments?|promises?)\b",
     re.I,
 )
+# "on top of", "in addition to": the aid after it is earlier, the amount before it is new
+_ADDED_TO = re.compile(r"on\s+top\s+of|in\s+addition\s+to", re.I)
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely|strictly|only)\s+humanitarian\b", re.I)
 _MILITARY = re.compile(r"\b(?:troops|soldiers|military|peacekeep\w*|armed\s+forces|deployment)\b", re.I)
 
@@ -241,12 +244,21 @@ class SentenceReader(SubjectReader, ObjectReader):
                 # "confirmed that Kazakhstan joined ...": a new clause
                 that = _THAT.search(text, obj_lo, obj_hi)
                 obj_hi = that.start() if that else obj_hi
-            if any(
-                n.name == "nonclaim.prior_aid"
+            prior = [
+                n
+                for n in nonclaims
+                if n.name == "nonclaim.prior_aid"
                 and obj_lo <= n.start < obj_hi
                 and "," not in text[obj_lo : n.start]
-                for n in nonclaims
+            ]
+            if (
+                prior
+                and _ADDED_TO.match(text, prior[0].start)
+                and self._has_amount(inp, obj_lo, prior[0].start)
             ):
+                # "a further $30 million on top of the $45 million it gave last year": the new amount
+                obj_hi, prior = prior[0].start, []
+            if prior:
                 continue  # "having provided more than €3 billion since 2011": earlier aid
             if cue.stage == "delivered" and earlier_year(text, obj_lo, obj_hi, self.ctx.year):
                 continue  # "sent $385 million in 2023" in a 2024 article: earlier aid
@@ -271,7 +283,13 @@ class SentenceReader(SubjectReader, ObjectReader):
                 drafts.extend(
                     self._object_claims(inp, promise, donors, lead.start - s.start, lead.end - s.start)
                 )
+            rel = relative_count(text, s.start, inp.quantities, c_lo, cue.start) if lead is None else None
+            counted = []
+            if rel is not None and cue.kind != "deny":  # "the 300 police officers Morocco will deploy"
+                counted = self._object_claims(inp, cue, donors, rel.start - s.start, rel.end - s.start)
+                drafts.extend(counted)
             made = self._claims(inp, cue, donors, obj_lo, obj_hi)
+            made = [d for d in made if d.amount or all(c.category != d.category for c in counted)]
             if (
                 not made
                 and cue.stage == "delivered"
@@ -314,6 +332,11 @@ class SentenceReader(SubjectReader, ObjectReader):
                 if part is not None:
                     out.append(part[1])
         return out
+
+    @staticmethod
+    def _has_amount(inp: SentenceInput, lo: int, hi: int) -> bool:
+        off = inp.sentence.start
+        return any(lo <= q.start - off and q.end - off <= hi and not q.conversion for q in inp.quantities)
 
     def _cancelled(
         self, cue: Cue, cues: list[Cue], nonclaims: list[NonClaim], lo: int, hi: int, text: str

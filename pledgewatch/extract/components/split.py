@@ -19,7 +19,14 @@ from dataclasses import replace
 from pledgewatch.extract.components.amounts import AmountMention
 from pledgewatch.extract.components.objects import Quantity
 
-__all__ = ["IMPLICIT_SUBJECT", "amount_subject", "borrow_units", "lead_amount", "share_of_it"]
+__all__ = [
+    "IMPLICIT_SUBJECT",
+    "amount_subject",
+    "borrow_units",
+    "lead_amount",
+    "relative_count",
+    "share_of_it",
+]
 
 # "40 million of the 100 million kronor": the first amount is in the second one's currency
 _PART_OF_WHOLE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the|its|their|an?)?\s*(?:[\w'’]+\s+){0,2}?$", re.I)
@@ -106,6 +113,29 @@ def lead_amount(
     q = next((q for q in quantities if q.start - off == lead.end() and q.end - off < hi), None)
     if q is None or pledged or _PLEDGED.search(text, lo, min(hi, q.end - off + 30)):
         return q
+    return None
+
+
+# "among the 250 police officers Chad will send", "for the 600 soldiers that Senegal will deploy": a
+# count whose relative clause has the donor as its subject
+_RELATIVE_HEAD = re.compile(r"\bthe\s+(?:(?:about|some|nearly|around|first|last|remaining)\s+)?$", re.I)
+_RELATIVE_TAIL = re.compile(r"\s+(?:that\s+|which\s+|whom\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}")
+
+
+def relative_count(text: str, off: int, quantities: list[Quantity], lo: int, hi: int) -> Quantity | None:
+    """The count a relative clause's subject gives, standing before it ("the 300 police officers
+    Morocco will deploy"), when the subject ends right before the cue at ``hi``."""
+    for q in quantities:
+        start, end = q.start - off, q.end - off
+        if (
+            lo <= start
+            and end < hi
+            and not q.is_money
+            and not q.conversion
+            and _RELATIVE_HEAD.search(text, max(lo, start - 20), start)
+            and _RELATIVE_TAIL.fullmatch(text, end, hi)
+        ):
+            return q
     return None
 
 

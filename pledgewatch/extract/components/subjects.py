@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pledgewatch.extract.components.actors import ActorMention
 from pledgewatch.extract.components.cues import Cue, CueLexicon
 from pledgewatch.extract.components.donors import DocContext, Donors, list_after, subject_donors, usable
 from pledgewatch.extract.components.given_from import given_from
@@ -52,7 +53,23 @@ _OWNED_SPEAKER = re.compile(
 )
 _RELATIVE_COMMA = re.compile(r",\s*(?:which|who)\b", re.I)
 _WITH = re.compile(r"\bwith\b", re.I)
+# "while Cuba's 45 doctors reached ...": the count has its own possessor, the giver
+_POSSESSOR = re.compile(r"\b[A-Z][\w.-]*['’]s?\s+(?:(?:about|some|nearly|around)\s+)?$")
 _SUBORDINATE = re.compile(r"\b(?:where|whereby|when|because|although|though|unless|until)\b", re.I)
+
+
+# "France, which trains Chadian police units, has provided": the aside's actors are not the subject
+_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;()]*,", re.I)
+
+
+def _outside_asides(
+    text: str, off: int, mentions: list[ActorMention], lo: int, hi: int
+) -> list[ActorMention]:
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, lo, hi)]
+    if not asides:
+        return mentions
+    kept = [m for m in mentions if not any(a <= m.start - off < b for a, b in asides)]
+    return kept if any(lo <= m.start - off < asides[0][0] for m in kept) else mentions
 
 
 class SubjectReader:
@@ -85,7 +102,9 @@ class SubjectReader:
             return Donors(names, chain, None, cue.start, object_at=nothing, object_end=cue.start)
         if last is not None and cue.stage == "delivered":
             part = amount_subject(text, s.start, inp.quantities, lo, cue.start)
-            if part is not None:  # "Of the $500m Kuwait pledged, only $100m has arrived"
+            if part is not None and not _POSSESSOR.search(
+                text, lo, part[0].start - s.start
+            ):  # "Of the $500m Kuwait pledged, only $100m has arrived"
                 q = part[0]
                 if q not in inp.quantities:  # a bare number standing for a count ("only 150 have arrived")
                     inp.quantities.append(q)
@@ -135,7 +154,8 @@ class SubjectReader:
                 or named_next(self.ctx, s.end, unnamed)
                 or named_before(self.ctx, s.start, unnamed)
             )
-        found = subject_donors(text, s.start, inp.mentions, speech_at, cue.start, self.ctx)
+        mentions = _outside_asides(text, s.start, inp.mentions, speech_at, cue.start)
+        found = subject_donors(text, s.start, mentions, speech_at, cue.start, self.ctx)
         pronoun = _PRONOUN_ONLY.match(text[speech_at : cue.start])
         if speech_at > start and pronoun and (found is None or found.chain[0].startswith('"')):
             # "Denmark said it would send ...": the pronoun is the sayer's own side.

@@ -1,0 +1,75 @@
+"""General behaviours found on probe10 articles, second part: a count in a possessive subject or
+before a relative clause's subject, an amount added on top of earlier aid, an aside between the
+subject and its verb. Each case is a sentence written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import Key, keys
+
+COUNT_CASES: list[tuple[str, set[Key]]] = [
+    # a possessive subject with a count: what arrived is the possessor's, with the count
+    (
+        "Burundi's 350 troops reached Bangui on Tuesday.",
+        {(("Burundi",), "commit", "delivered", "security", (350, "troops"))},
+    ),
+    (
+        "Zambia's 120 police officers landed in Port-au-Prince on Monday, the mission said.",
+        {(("Zambia",), "commit", "delivered", "security", (120, "police officers"))},
+    ),
+    (
+        "Peru has sent tents, while Ecuador's 30 doctors arrived in Lima on Sunday.",
+        {
+            (("Peru",), "commit", "delivered", "humanitarian", None),
+            (("Ecuador",), "commit", "delivered", "medical", (30, "doctors")),
+        },
+    ),
+    # a count before a relative clause whose subject is the donor
+    (
+        "Training has begun for the 250 police officers Jamaica will send to Haiti next week.",
+        {(("Jamaica",), "commit", "pledge", "security", (250, "police officers"))},
+    ),
+    (
+        "Barracks are being built for the 600 soldiers that Senegal will deploy by June.",
+        {(("Senegal",), "commit", "pledge", "security", (600, "soldiers"))},
+    ),
+    (
+        "The camp will house the 200 troops Kenya has deployed.",
+        {(("Kenya",), "commit", "delivered", "security", (200, "troops"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNT_CASES)
+def test_count_with_its_donor(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
+
+
+CLAUSE_CASES: list[tuple[str, set[Key]]] = [
+    # a speech tag between two clauses; the new amount on top of earlier aid is the claim
+    (
+        "The EU pledged 125 million euros, its commissioner told delegates, while Germany said it would "
+        "provide a further 60 million euros on top of the 95 million euros it allocated last year.",
+        {
+            (("European Union",), "commit", "pledge", "funding", (125e6, "EUR")),
+            (("Germany",), "commit", "pledge", "funding", (60e6, "EUR")),
+        },
+    ),
+    (
+        "Japan said it would give an additional $20 million in addition to the $35 million it paid in 2025.",
+        {(("Japan",), "commit", "pledge", "funding", (20e6, "USD"))},
+    ),
+    # earlier aid alone is still no claim
+    ("The new pledge comes on top of the $3 billion Qatar has provided since the war began.", set()),
+    # an aside between the subject and its verb does not give the subject
+    (
+        "Italy, which trains Libyan police units, has provided 20 armoured vehicles to the mission.",
+        {(("Italy",), "commit", "delivered", "security", (20, "vehicles"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSE_CASES)
+def test_clauses_keep_their_donors(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected
