@@ -116,8 +116,22 @@ DENIED_PROMISE_CASES: list[tuple[str, set[Key]]] = [
     ("Greece made no pledge.", {(("Greece",), "deny", "pledge", "funding", None)}),
     ("Greece has yet to make a pledge.", {(("Greece",), "deny", "pledge", "funding", None)}),
     ("Greece is not in a position to pledge.", {(("Greece",), "deny", "pledge", "funding", None)}),
+    (
+        "Hungary did not make any commitment at Tuesday's conference, diplomats said.",
+        {(("Hungary",), "deny", "pledge", "funding", None)},
+    ),
+    ("Austria did not announce a pledge.", {(("Austria",), "deny", "pledge", "funding", None)}),
+    ("Mexico has never pledged.", {(("Mexico",), "deny", "pledge", "funding", None)}),
+    (
+        "The Netherlands has made no new commitment to the facility.",
+        {(("Netherlands",), "deny", "pledge", "funding", None)},
+    ),
     # an object named keeps its category
     ("Greece has yet to pledge troops.", {(("Greece",), "deny", "pledge", "security", None)}),
+    (
+        "Belgium has made no commitment of troops to the force.",
+        {(("Belgium",), "deny", "pledge", "security", None)},
+    ),
     # payments denied stay deliveries
     ("Greece has not made any payment.", {(("Greece",), "deny", "delivered", "funding", None)}),
     (

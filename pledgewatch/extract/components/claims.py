@@ -92,12 +92,17 @@ _ABOUT_HEAD = frozenset({"nonclaim.other_initiative"})
 # "has not made a pledge", "made no commitment", "did not pledge", "is not in a position to pledge":
 # what is denied is a promise (stage pledge); with no object named, a pledge to a fund is money
 _PROMISE_NOUN = re.compile(
-    r"\b(?:a|an|any|no)\s+(?:[\w-]+\s+){0,2}?(?:pledges?|commitments?|promises?)\s*$", re.I
+    r"\b(?:a|an|any|no)\s+(?:[\w-]+\s+){0,2}?(?:pledges?|commitments?|promises?)(?:\s+(?:to|of))?\s*$", re.I
 )
-_PROMISE_VERB = re.compile(r"(?:^|\b(?:not|never|to)\s+(?:yet\s+)?)(?:pledge|commit|promise)\s*$", re.I)
-_MAKE = re.compile(r"\bma(?:de|ke|kes|king)\b", re.I)
+_PROMISE_VERB = re.compile(
+    r"(?:^|\b(?:not|never|to)\s+(?:yet\s+)?)(?:pledge|pledged|commit|committed|promise|promised)\s*$", re.I
+)
+_MAKE = re.compile(
+    r"\b(?:ma(?:de|ke|kes|king)|announc\w*|offer\w*|present\w*|submit\w*|tabl\w*|unveil\w*)\b", re.I
+)
 _PROMISE_OBJECT = re.compile(
-    r"\s+(?:(?:new|firm|formal|fresh|further|single|specific|financial)\s+)?(?:pledges?|commitments?|promises?)\b",
+    r"\s+(?:(?:a|an|any|no)\s+)?(?:(?:new|firm|formal|fresh|further|single|specific|financial)\s+)?"
+    r"(?:pledges?|commitments?|promises?)\b",
     re.I,
 )
 # "on top of", "in addition to": the aid after it is earlier, the amount before it is new

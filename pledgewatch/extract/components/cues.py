@@ -89,9 +89,14 @@ class CueLexicon:
             singles.append(Cue(m.start(), m.end(), kind, stage, name, m.group(0)))
         chains = _chain(singles, sentence)
         spans = [(c.start, c.end) for c in chains]
+        denials = [c.end for c in chains if c.kind == "deny"]
         for m in self.nouns.finditer(sentence):
             if any(a < m.start() < b for a, b in spans):
                 continue  # "increased its contribution by 37 percent": the noun belongs to the verb's chain
+            if any(
+                end <= m.start() and _DETERMINER_GAP.fullmatch(sentence, end, m.start()) for end in denials
+            ):
+                continue  # "has made no commitment of troops": the noun is the denial's object
             name, kind, stage = self.noun_rules[_group_index(m)]
             chains.append(Cue(m.start(), m.end(), kind, stage, name, m.group(0), nominal=True))
         chains.sort(key=lambda c: c.start)
@@ -109,6 +114,7 @@ def _group_index(m: re.Match[str]) -> int:
     return int((m.lastgroup or "g0")[1:])
 
 
+_DETERMINER_GAP = re.compile(r"\s*(?:(?:a|an|any|no|its|their)\s+)?(?:[\w-]+\s+)?", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
 _SMALL_GAP = re.compile(r"^[\s\w'’]{0,40}$")
 _DIGIT = re.compile(r"\d")
