@@ -73,3 +73,11 @@ CLAUSE_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), CLAUSE_CASES)
 def test_clauses_keep_their_donors(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+def test_relative_clause_on_the_amount_adds_no_claim() -> None:
+    # "which ... would be paid" speaks of the amount just pledged: one claim, with its amount
+    assert keys(
+        "Austria and Slovenia put forward a joint package of 40 million euros, which a diplomat said "
+        "would be paid in two instalments."
+    ) == {(("Austria", "Slovenia"), "commit", "pledge", "funding", (40e6, "EUR"))}
