@@ -81,3 +81,32 @@ def test_relative_clause_on_the_amount_adds_no_claim() -> None:
         "Austria and Slovenia put forward a joint package of 40 million euros, which a diplomat said "
         "would be paid in two instalments."
     ) == {(("Austria", "Slovenia"), "commit", "pledge", "funding", (40e6, "EUR"))}
+
+
+EARLIER_AND_PAID_FOR_CASES: list[tuple[str, set[Key]]] = [
+    # an earlier year dates only the aid after "in addition to", not the new amount before it
+    (
+        "Denmark pledged 15 million euros, its minister said, while Austria said it would give a further "
+        "4 million euros in addition to the 8 million euros it provided in 2025.",
+        {
+            (("Denmark",), "commit", "pledge", "funding", (15e6, "EUR")),
+            (("Austria",), "commit", "pledge", "funding", (4e6, "EUR")),
+        },
+    ),
+    # what the money pays for is no claim of its own, also after "up from ..."
+    (
+        "Australia upped its contribution to 70 million dollars, up from 40 million dollars, "
+        "to pay for armoured vehicles and salaries.",
+        {(("Australia",), "commit", "pledge", "funding", (70e6, "USD"))},
+    ),
+    # an organisation named by its acronym
+    (
+        "CARICOM put forward a package of $30 million for the mission.",
+        {(("Caribbean Community",), "commit", "pledge", "funding", (30e6, "USD"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EARLIER_AND_PAID_FOR_CASES)
+def test_earlier_aid_and_what_money_pays_for(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

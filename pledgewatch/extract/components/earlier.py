@@ -13,6 +13,7 @@ _IN_YEAR = re.compile(r"\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b(?!\s*(?:[
 # "last year", not "last year's drought" (an event, not the date of the aid)
 _LAST_YEAR = re.compile(r"\blast\s+year\b(?!['’]s)")
 _DIGIT = re.compile(r"\d")
+_ADDED_TO = re.compile(r"\b(?:on\s+top\s+of|in\s+addition\s+to)\b", re.I)
 
 
 def dated_earlier(text: str, year: int | None) -> list[tuple[int, int]]:
@@ -21,7 +22,9 @@ def dated_earlier(text: str, year: int | None) -> list[tuple[int, int]]:
     for m in _IN_YEAR.finditer(text):
         comma = text.rfind(",", 0, m.start())
         if year is not None and int(m.group(1)) < year and comma >= 0:
-            out.append((comma, m.end()))
+            # ", while France will give €5m in addition to the €10m it gave in 2025": only the earlier aid
+            added = [a.start() for a in _ADDED_TO.finditer(text, comma, m.start())]
+            out.append((added[-1] if added else comma, m.end()))
     return out
 
 

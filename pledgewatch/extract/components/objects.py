@@ -152,7 +152,10 @@ class ObjectReader:
             # "upped its pledge to $60 million from $40 million": the figure it was raised from
             qty = [q for q in qty if not (q.is_money and _FROM_FIGURE.search(text, 0, q.start - off))] or qty
         # "1.2 billion euros for energy repairs": what money pays for is not a category of its own
-        paid_for = paid_for_spans(text, hi, [q.end - off for q in qty if q.is_money])
+        money_ends = [
+            q.end - off for q in inp.quantities if q.is_money and lo <= q.start - off < q.end - off <= hi
+        ]
+        paid_for = paid_for_spans(text, hi, money_ends)  # also after "up from $60m", ", to pay for"
         hits = [h for h in hits if not inside(h.start, paid_for)]
         qty = [q for q in qty if q.is_money or not inside(q.start - off, paid_for)]
         purpose = self.cats.purpose_start(text, lo, hi)

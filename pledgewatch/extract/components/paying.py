@@ -13,6 +13,7 @@ import re
 __all__ = ["money_verb", "paid_for_spans", "pays_for", "valued"]
 
 _PAID_FOR = re.compile(
+    r"(?:,\s*(?=(?:to\s+(?:pay|fund|finance|cover)|for)\b))?"  # "$90m, up from $60m, to pay for vehicles"
     r"[^,;]{0,30}?\b(?:in|for|to|towards?|on)\s+(.*?)"
     r"(?=;|,\s*while\b|\s+while\s|(?:,\s*|\s+)and\s+(?:\w+\s+)?(?:will|would|has|have|is|are|was|were|also|to)\b"
     r"|(?:,\s*|\s+)and\s+(?:send|provide|deliver|deploy|dispatch|supply|donate|train|build|offer)s?\b|$)",
