@@ -26,14 +26,15 @@ from pledgewatch.extract.components.earlier import dated_earlier, earlier_year
 from pledgewatch.extract.components.given_from import names_given
 from pledgewatch.extract.components.insertions import background, closed, insertion_spans, merged
 from pledgewatch.extract.components.objects import (
-    INCREASED,
     Draft,
     ObjectReader,
     Quantity,
     SentenceInput,
     inside,
 )
+from pledgewatch.extract.components.promises import denies_promise
 from pledgewatch.extract.components.questions import refused_question
+from pledgewatch.extract.components.revisions import INCREASED
 from pledgewatch.extract.components.split import (
     NONE_CHAIN,
     amount_subject,
@@ -89,22 +90,6 @@ _REFUTED = re.compile(
 )
 # non-claims that, inside a relative clause or apposition, still say something about its head
 _ABOUT_HEAD = frozenset({"nonclaim.other_initiative"})
-# "has not made a pledge", "made no commitment", "did not pledge", "is not in a position to pledge":
-# what is denied is a promise (stage pledge); with no object named, a pledge to a fund is money
-_PROMISE_NOUN = re.compile(
-    r"\b(?:a|an|any|no)\s+(?:[\w-]+\s+){0,2}?(?:pledges?|commitments?|promises?)(?:\s+(?:to|of))?\s*$", re.I
-)
-_PROMISE_VERB = re.compile(
-    r"(?:^|\b(?:not|never|to)\s+(?:yet\s+)?)(?:pledge|pledged|commit|committed|promise|promised)\s*$", re.I
-)
-_MAKE = re.compile(
-    r"\b(?:ma(?:de|ke|kes|king)|announc\w*|offer\w*|present\w*|submit\w*|tabl\w*|unveil\w*)\b", re.I
-)
-_PROMISE_OBJECT = re.compile(
-    r"\s+(?:(?:a|an|any|no)\s+)?(?:(?:new|firm|formal|fresh|further|single|specific|financial)\s+)?"
-    r"(?:pledges?|commitments?|promises?)\b",
-    re.I,
-)
 # "on top of", "in addition to": the aid after it is earlier, the amount before it is new
 _ADDED_TO = re.compile(r"on\s+top\s+of|in\s+addition\s+to", re.I)
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely|strictly|only)\s+humanitarian\b", re.I)
@@ -241,7 +226,7 @@ class SentenceReader(SubjectReader, ObjectReader):
                 nxt = cue.start  # "Aid from Japan reached Yangon, and ...": only the subject arrived
             if cue.name.endswith("received_from"):
                 obj_lo, nxt = cue.end, donors.end  # the object stands between the cue and "from"
-            no_promise = cue.kind == "deny" and _denies_promise(cue, text)
+            no_promise = cue.kind == "deny" and denies_promise(cue, text)
             if no_promise:
                 cue = replace(cue, stage="pledge")
             obj_hi = _cut_attribution(text, obj_lo, nxt)
@@ -412,16 +397,6 @@ def _without_amountless_twins(drafts: list[Draft]) -> list[Draft]:
     return [
         d for d in drafts if d.amount is not None or (d.donors, d.stance, d.stage, d.category) not in counted
     ]
-
-
-def _denies_promise(cue: Cue, text: str) -> bool:
-    """Does a denial deny a promise ("has not made a pledge", "made no commitment", "did not pledge")?"""
-    if _PROMISE_VERB.search(cue.text):
-        return True
-    made = _MAKE.search(cue.text) is not None
-    return made and (
-        _PROMISE_NOUN.search(cue.text) is not None or _PROMISE_OBJECT.match(text, cue.end) is not None
-    )
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

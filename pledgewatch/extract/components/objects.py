@@ -22,6 +22,7 @@ from pledgewatch.extract.components.donors import DocContext, Donors, usable
 from pledgewatch.extract.components.gapping import own_amount
 from pledgewatch.extract.components.paying import money_verb, paid_for_spans, pays_for, valued
 from pledgewatch.extract.components.recipients import recipient
+from pledgewatch.extract.components.revisions import INCREASED, current_figures, prior_amount
 from pledgewatch.extract.segment import Sentence
 
 
@@ -73,10 +74,6 @@ class SentenceInput:
 
 
 _EACH = re.compile(r"^\W{0,3}\s*each\b", re.I)
-_PRIOR_AMOUNT = re.compile(
-    r"(?:up\s+from|down\s+from|compared\s+(?:with|to)|from\s+(?:a|an|the)?\s*previous)\s*(?:the|its|their|an?)?\s*$",
-    re.I,
-)
 # "of the $1 billion it pledged", "of its $1 billion pledge": the amount of an earlier pledge.
 _REFERENCE = re.compile(
     r"\b(?:of|from)\s+(?:the|its|their|his|her|a|an|(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?)\s+(?:\w+\s+)?$"
@@ -86,20 +83,12 @@ _CHANNEL = re.compile(
     r"(?:fund|facility|trust|appeal|programme|program|mechanism|account|agency|initiative|window|plan|force)\b",
     re.I,
 )
-# a chain that raises an existing contribution: "will double its humanitarian support"
-INCREASED = re.compile(
-    r"\b(?:increas|rais|lift|up(?:s|ped|ping)\b|hik|bump\w*\s+up|step\w*\s+up|doubl|tripl|boost|top(?:s|ped)?\s+up)"
-    r"\w*\s+(?:its|their|his|her)\b",
-    re.I,
-)
 # "150 trucks of food and medicine into Gaza": what the counted things hold, up to a preposition
 _TO_VERB = re.compile(r"\s+(?:[\w-]+\s+){0,2}?to\s+(?:help\s+)?", re.I)
 _OF_PHRASE = re.compile(
     r"\s+of\s+((?:(?!\b(?:to|into|for|through|via|in|at|from|by|on|with)\b|\d)[^,;()])*)", re.I
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_BY = re.compile(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$", re.I)
-_FROM_FIGURE = re.compile(r"\bfrom\s+(?:about\s+|some\s+|nearly\s+|around\s+|an?\s+|the\s+|its\s+)?$", re.I)
 _CONTRIBUTION = re.compile(r"\bcontributions?\b", re.I)
 _CONJUNCT = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?(?:a\s+|an\s+|the\s+|some\s+)?", re.I)
 _BOUND_WORDS = re.compile(r"(?:more\s+than|over|at\s+least|up\s+to|about|around|nearly|some)\s+", re.I)
@@ -144,13 +133,9 @@ class ObjectReader:
             and not q.conversion
             and not (q.is_money and q.value < 1000)  # "$1 for every $2": a ratio, not a contribution
             and not inside(q.start - off, inp.blocked)
-            and not _PRIOR_AMOUNT.search(text[max(0, q.start - off - 25) : q.start - off])
+            and not prior_amount(text, q.start - off)
         ]
-        if INCREASED.search(cue.text) and sum(q.is_money for q in qty) > 1:
-            # "raised its pledge by $50 million to $400 million": the new total, not the increment
-            qty = [q for q in qty if not (q.is_money and _BY.search(text, 0, q.start - off))]
-            # "upped its pledge to $60 million from $40 million": the figure it was raised from
-            qty = [q for q in qty if not (q.is_money and _FROM_FIGURE.search(text, 0, q.start - off))] or qty
+        qty = current_figures(cue.text, text, off, qty)  # a raised pledge: its new figure only
         # "1.2 billion euros for energy repairs": what money pays for is not a category of its own
         money_ends = [
             q.end - off for q in inp.quantities if q.is_money and lo <= q.start - off < q.end - off <= hi
