@@ -25,7 +25,19 @@ COUNT_CASES: list[tuple[str, set[Key]]] = [
             (("Ecuador",), "commit", "delivered", "medical", (30, "doctors")),
         },
     ),
+    (
+        "Indonesia's contingent of 1,000 troops arrived in Gaza on Tuesday.",
+        {(("Indonesia",), "commit", "delivered", "security", (1000, "troops"))},
+    ),
+    (
+        "Nepal's 800-strong battalion reached Juba last week.",
+        {(("Nepal",), "commit", "delivered", "security", (800, "troops"))},
+    ),
     # a count before a relative clause whose subject is the donor
+    (
+        "Officials are preparing for the arrival of 400 soldiers that Azerbaijan has promised.",
+        {(("Azerbaijan",), "commit", "pledge", "security", (400, "soldiers"))},
+    ),
     (
         "Training has begun for the 250 police officers Jamaica will send to Haiti next week.",
         {(("Jamaica",), "commit", "pledge", "security", (250, "police officers"))},

@@ -35,6 +35,12 @@ PRESENTED_CASES: list[tuple[str, set[Key]]] = [
         "Sweden, Norway and Denmark put forward a joint pledge of 120 million euros.",
         {(("Sweden", "Norway", "Denmark"), "commit", "pledge", "funding", (120e6, "EUR"))},
     ),
+    # the amount before the noun
+    (
+        "Qatar put forward a $50 million package for the mission.",
+        {(("Qatar",), "commit", "pledge", "funding", (50e6, "USD"))},
+    ),
+    ("The agency presented a report on food security.", set()),
     # a package that is not a contribution names nothing given
     ("Canada unveiled a package of sanctions against the junta.", set()),
 ]
@@ -58,6 +64,10 @@ RAISED_CASES: list[tuple[str, set[Key]]] = [
     (
         "Austria hiked its contribution to 25 million euros.",
         {(("Austria",), "commit", "pledge", "funding", (25e6, "EUR"))},
+    ),
+    (
+        "Germany said it was raising its contribution to 100 million euros from 70 million euros.",
+        {(("Germany",), "commit", "pledge", "funding", (100e6, "EUR"))},
     ),
     # "set up its office" raises nothing
     ("Qatar set up its aid office in Khartoum in March.", set()),

@@ -119,7 +119,10 @@ def lead_amount(
 # "among the 250 police officers Chad will send", "for the 600 soldiers that Senegal will deploy": a
 # count whose relative clause has the donor as its subject
 _RELATIVE_HEAD = re.compile(r"\bthe\s+(?:(?:about|some|nearly|around|first|last|remaining)\s+)?$", re.I)
-_RELATIVE_TAIL = re.compile(r"\s+(?:that\s+|which\s+|whom\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}")
+_THAT = re.compile(r"\s+(?:that|which)\s", re.I)
+_RELATIVE_TAIL = re.compile(
+    r"\s+(?:that\s+|which\s+|whom\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:(?:has|have|had|is|are)\s+)?"
+)
 
 
 def relative_count(text: str, off: int, quantities: list[Quantity], lo: int, hi: int) -> Quantity | None:
@@ -132,8 +135,8 @@ def relative_count(text: str, off: int, quantities: list[Quantity], lo: int, hi:
             and end < hi
             and not q.is_money
             and not q.conversion
-            and _RELATIVE_HEAD.search(text, max(lo, start - 20), start)
             and _RELATIVE_TAIL.fullmatch(text, end, hi)
+            and (_RELATIVE_HEAD.search(text, max(lo, start - 20), start) or _THAT.match(text, end))
         ):
             return q
     return None

@@ -28,7 +28,7 @@ _PRONOUN_ONLY = re.compile(
     r"^\s*(it|they|he|she|the\s+country|the\s+government|the\s+bloc|(?:his|her|their)\s+(?:country|government|nation)"
     r"|its\s+(?:[\w-]+\s+){0,2}(?:agency|government|ministry|army|forces|military|navy|fund|troops|police|"
     r"embassy|delegation|development\s+bank))"
-    r"\s+(?:\w+ly\s+|also\s+|(?:has|have|had)\s+(?:already\s+|also\s+)?)?$",
+    r"\s+(?:\w+ly\s+|also\s+|(?:has|have|had)\s+(?:already\s+|also\s+)?|(?:is|are|was|were)\s+(?:now\s+|also\s+)?)?$",
     re.I,
 )
 _FROM = re.compile(r"\bfrom\b", re.I)
