@@ -122,3 +122,11 @@ EARLIER_AND_PAID_FOR_CASES: list[tuple[str, set[Key]]] = [
 @pytest.mark.parametrize(("text", "expected"), EARLIER_AND_PAID_FOR_CASES)
 def test_earlier_aid_and_what_money_pays_for(text: str, expected: set[Key]) -> None:
     assert keys(text) == expected
+
+
+def test_relative_clause_on_money_says_what_it_pays_for() -> None:
+    # "which ... would cover fuel": what the money pays for is no claim of its own
+    assert keys(
+        "The Islamic Development Bank put forward a package of $12 million, which its president said "
+        "would cover fuel and logistics for six months."
+    ) == {(("Islamic Development Bank",), "commit", "pledge", "funding", (12e6, "USD"))}

@@ -41,6 +41,7 @@ from pledgewatch.extract.components.split import (
     another_count,
     follows,
     lead_amount,
+    money_relative,
     none_subject,
     promised_it,
     relative_count,
@@ -280,6 +281,8 @@ class SentenceReader(SubjectReader, ObjectReader):
                 drafts.extend(counted)
             made = self._claims(inp, cue, donors, obj_lo, obj_hi)
             made = [d for d in made if d.amount or all(c.category != d.category for c in counted)]
+            if money_relative(text, s.start, inp.quantities, cue.start):
+                made = []  # "$30 million, which would cover fuel": what the money pays for
             if (
                 not made
                 and cue.stage == "delivered"

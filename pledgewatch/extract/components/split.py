@@ -142,6 +142,18 @@ def relative_count(text: str, off: int, quantities: list[Quantity], lo: int, hi:
     return None
 
 
+# "$30 million, which its secretary general said would cover fuel": a relative clause on a money amount
+_MONEY_WHICH = re.compile(r"\s*,\s*which\b[^,;]*$", re.I)
+
+
+def money_relative(text: str, off: int, quantities: list[Quantity], hi: int) -> bool:
+    """Does the cue at ``hi`` stand in a relative clause on a money amount? It says what the money
+    pays for or how it is paid: no claim of its own (spec: money is funding, whatever it pays for)."""
+    return any(
+        q.is_money and q.end - off < hi and _MONEY_WHICH.match(text, q.end - off, hi) for q in quantities
+    )
+
+
 def borrow_units(text: str, amounts: list[AmountMention]) -> list[AmountMention]:
     """Money amounts without a currency that are a part of the money amount right after them."""
     out = list(amounts)
