@@ -22,7 +22,7 @@ from pledgewatch.extract.components.donors import (
     subject_donors,
     usable,
 )
-from pledgewatch.extract.components.earlier import dated_earlier, earlier_year
+from pledgewatch.extract.components.earlier import dated_earlier, earlier_year, new_before_earlier
 from pledgewatch.extract.components.given_from import names_given
 from pledgewatch.extract.components.insertions import background, closed, insertion_spans, merged
 from pledgewatch.extract.components.objects import (
@@ -91,8 +91,6 @@ _REFUTED = re.compile(
 )
 # non-claims that, inside a relative clause or apposition, still say something about its head
 _ABOUT_HEAD = frozenset({"nonclaim.other_initiative"})
-# "on top of", "in addition to": the aid after it is earlier, the amount before it is new
-_ADDED_TO = re.compile(r"on\s+top\s+of|in\s+addition\s+to", re.I)
 _HUMANITARIAN_ONLY = re.compile(r"\b(?:exclusively|purely|solely|strictly|only)\s+humanitarian\b", re.I)
 _MILITARY = re.compile(r"\b(?:troops|soldiers|military|peacekeep\w*|armed\s+forces|deployment)\b", re.I)
 
@@ -242,11 +240,7 @@ class SentenceReader(SubjectReader, ObjectReader):
                 and obj_lo <= n.start < obj_hi
                 and "," not in text[obj_lo : n.start]
             ]
-            if (
-                prior
-                and _ADDED_TO.match(text, prior[0].start)
-                and self._has_amount(inp, obj_lo, prior[0].start)
-            ):
+            if prior and new_before_earlier(text, prior[0].start, obj_lo, inp):
                 # "a further $30 million on top of the $45 million it gave last year": the new amount
                 obj_hi, prior = prior[0].start, []
             if prior:
@@ -325,11 +319,6 @@ class SentenceReader(SubjectReader, ObjectReader):
                 if part is not None:
                     out.append(part[1])
         return out
-
-    @staticmethod
-    def _has_amount(inp: SentenceInput, lo: int, hi: int) -> bool:
-        off = inp.sentence.start
-        return any(lo <= q.start - off and q.end - off <= hi and not q.conversion for q in inp.quantities)
 
     def _cancelled(
         self, cue: Cue, cues: list[Cue], nonclaims: list[NonClaim], lo: int, hi: int, text: str

@@ -7,6 +7,10 @@ ledger tracks, so only deliveries are dropped by ``earlier_year``."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pledgewatch.extract.components.objects import SentenceInput
 
 # "in 2023", "during 2022": one year, not a span running on ("in 2023-2025", "in 2023 and 2024")
 _IN_YEAR = re.compile(r"\b(?:in|during|throughout)\s+((?:19|20)\d\d)\b(?!\s*(?:[-–/]|and\b|to\b|through\b))")
@@ -42,3 +46,12 @@ def earlier_year(text: str, lo: int, hi: int, year: int | None) -> bool:
         if comma < 0 or (_DIGIT.search(before, comma) and not _DIGIT.search(before, 0, comma)):
             return True
     return False
+
+
+def new_before_earlier(text: str, at: int, lo: int, inp: SentenceInput) -> bool:
+    """ "a further $30 million on top of the $45 million it gave last year": does an additive marker at
+    ``at`` follow an amount of the object starting at ``lo``? The amount before it is new aid."""
+    off = inp.sentence.start
+    return _ADDED_TO.match(text, at) is not None and any(
+        lo <= q.start - off and q.end - off <= at and not q.conversion for q in inp.quantities
+    )
