@@ -26,6 +26,10 @@ COUNT_CASES: list[tuple[str, set[Key]]] = [
         },
     ),
     (
+        "Kenya's first 400 police officers arrived in Port-au-Prince on Tuesday.",
+        {(("Kenya",), "commit", "delivered", "security", (400, "police officers"))},
+    ),
+    (
         "Indonesia's contingent of 1,000 troops arrived in Gaza on Tuesday.",
         {(("Indonesia",), "commit", "delivered", "security", (1000, "troops"))},
     ),

@@ -35,6 +35,10 @@ PRESENTED_CASES: list[tuple[str, set[Key]]] = [
         "Sweden, Norway and Denmark put forward a joint pledge of 120 million euros.",
         {(("Sweden", "Norway", "Denmark"), "commit", "pledge", "funding", (120e6, "EUR"))},
     ),
+    (
+        "Korea came forward with a pledge of $20 million.",
+        {(("South Korea",), "commit", "pledge", "funding", (20e6, "USD"))},
+    ),
     # the amount before the noun
     (
         "Qatar put forward a $50 million package for the mission.",
@@ -60,6 +64,10 @@ RAISED_CASES: list[tuple[str, set[Key]]] = [
     (
         "Finland lifted its pledge to 80 million euros, up from the 50 million euros it promised in May.",
         {(("Finland",), "commit", "pledge", "funding", (80e6, "EUR"))},
+    ),
+    (
+        "Belgium more than doubled its pledge to 30 million euros.",
+        {(("Belgium",), "commit", "pledge", "funding", (30e6, "EUR"))},
     ),
     (
         "Austria hiked its contribution to 25 million euros.",
@@ -136,13 +144,20 @@ DENIED_PROMISE_CASES: list[tuple[str, set[Key]]] = [
         "The Netherlands has made no new commitment to the facility.",
         {(("Netherlands",), "deny", "pledge", "funding", None)},
     ),
+    ("Britain has so far made no pledge.", {(("United Kingdom",), "deny", "pledge", "funding", None)}),
+    ("Japan is yet to announce a pledge.", {(("Japan",), "deny", "pledge", "funding", None)}),
+    ("Canada declined to make a pledge.", {(("Canada",), "deny", "pledge", "funding", None)}),
     # an object named keeps its category
     ("Greece has yet to pledge troops.", {(("Greece",), "deny", "pledge", "security", None)}),
     (
         "Belgium has made no commitment of troops to the force.",
         {(("Belgium",), "deny", "pledge", "security", None)},
     ),
-    # payments denied stay deliveries
+    # payments denied stay deliveries; a pledge not honoured is money not delivered
+    ("Chile has so far made no payment.", {(("Chile",), "deny", "delivered", "funding", None)}),
+    ("Chile has not honoured its pledge.", {(("Chile",), "deny", "delivered", "funding", None)}),
+    ("Chile has yet to make good on its commitment.", {(("Chile",), "deny", "delivered", "funding", None)}),
+    ("Chile has honoured its pledge.", {(("Chile",), "commit", "delivered", "funding", None)}),
     ("Greece has not made any payment.", {(("Greece",), "deny", "delivered", "funding", None)}),
     (
         "Greece has not made any financial contribution to the fund.",

@@ -32,7 +32,7 @@ from pledgewatch.extract.components.objects import (
     SentenceInput,
     inside,
 )
-from pledgewatch.extract.components.promises import denies_promise
+from pledgewatch.extract.components.promises import denies_promise, pledged_money
 from pledgewatch.extract.components.questions import refused_question
 from pledgewatch.extract.components.revisions import INCREASED
 from pledgewatch.extract.components.split import (
@@ -300,7 +300,7 @@ class SentenceReader(SubjectReader, ObjectReader):
                 part = amount_subject(text, s.start, inp.quantities, c_lo, cue.start)
                 more = part[0] if part else another_count(text, s.start, inp.quantities, cue.end)
                 made = [self._draft(inp, cue, donors, own[-1].category, more, False, obj_lo, obj_hi)]
-            if not made and no_promise:  # "Italy has not made a pledge to the fund": money
+            if not made and (no_promise or pledged_money(cue, text)):  # "has not made a pledge to the fund"
                 made = [self._draft(inp, cue, donors, "funding", None, False, obj_lo, obj_hi)]
             drafts.extend(made)
             self.ctx.set_donors(donors.names)

@@ -35,7 +35,7 @@ _PAREN = re.compile(r"\s*\([^()]{1,60}\)")
 _WORD = re.compile(r"[\w’'-]+")
 # "Kenya's 400 police officers": a count between the possessor and its noun
 _POSSESSED = re.compile(
-    r"^['’]s?\s+(?:(?:about|some|nearly|around)\s+)?(?:\d[\d,.]*(?:-strong)?\s+)?([\w-]+)"
+    r"^['’]s?\s+(?:(?:about|some|nearly|around|first|last|initial|remaining)\s+)?(?:\d[\d,.]*(?:-strong)?\s+)?([\w-]+)"
 )
 _NAMED_INSTITUTION = re.compile(r"^['’]s?\s+(?:[A-Z][\w-]*\s+){1,3}([a-z]+)\b")
 # "... for Sudan, and Lithuania paid": after a comma and a conjunction a new clause has its own subject
