@@ -134,3 +134,31 @@ def test_relative_clause_on_money_says_what_it_pays_for() -> None:
         "The Islamic Development Bank put forward a package of $12 million, which its president said "
         "would cover fuel and logistics for six months."
     ) == {(("Islamic Development Bank",), "commit", "pledge", "funding", (12e6, "USD"))}
+
+
+AGENT_CASES: list[tuple[str, set[Key]]] = [
+    # the agent of a passive gives the noun phrase before the participle
+    (
+        "The 1,200 troops pledged by Bangladesh will arrive next month.",
+        {(("Bangladesh",), "commit", "pledge", "security", (1200, "troops"))},
+    ),
+    (
+        "Officials welcomed 300 tonnes of flour donated by Kazakhstan.",
+        {(("Kazakhstan",), "commit", "delivered", "food", (300, "tonnes"))},
+    ),
+    (
+        "Of the $400 million pledged by Kuwait, only $90 million has arrived.",
+        {
+            (("Kuwait",), "commit", "pledge", "funding", (400e6, "USD")),
+            (("Kuwait",), "commit", "delivered", "funding", (90e6, "USD")),
+        },
+    ),
+    ("The mobile clinic was donated by Qatar.", {(("Qatar",), "commit", "delivered", "medical", None)}),
+    # an agent that gives nothing
+    ("The plan was proposed by Egypt and backed by France.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGENT_CASES)
+def test_passive_agent_gives(text: str, expected: set[Key]) -> None:
+    assert keys(text) == expected

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pledgewatch.extract.components.agents import passive_agent
 from pledgewatch.extract.components.categories import CategoryLexicon
 from pledgewatch.extract.components.cues import Cue, CueLexicon, NonClaim
 from pledgewatch.extract.components.donors import (
@@ -184,6 +185,19 @@ class SentenceReader(SubjectReader, ObjectReader):
                 self.ctx.recipients.update(who.names if who else ())
             if donors is not None and donors.chain[:1] == (NONE_CHAIN,) and cue.kind != "deny":
                 continue  # "none of it has been paid, officials confirmed": the attribution gives nothing
+            agent = (
+                None
+                if cue.nominal
+                else passive_agent(text, s.start, inp.mentions, c_lo, cue.start, cue.end, c_hi, self.ctx)
+            )
+            if (
+                agent is not None
+            ):  # "the 1,000 troops pledged by Indonesia": the agent gives the phrase before
+                prev[c_lo] = (cue, agent[0])
+                inp.last_donors = agent[0]
+                drafts.extend(self._object_claims(inp, cue, agent[0], agent[1], cue.start))
+                self.ctx.set_donors(agent[0].names)
+                continue
             if cue.nominal and donors is None:
                 continue  # "Japan's pledge of $500 million": the verbal reading of the noun decides
             if cue.name == "pledge.signed_financing" and donors is not None:
