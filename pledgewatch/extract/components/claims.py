@@ -32,6 +32,7 @@ from pledgewatch.extract.components.objects import (
     Quantity,
     SentenceInput,
     inside,
+    without_amountless_twins,
 )
 from pledgewatch.extract.components.promises import denies_promise, pledged_money
 from pledgewatch.extract.components.questions import refused_question
@@ -318,7 +319,7 @@ class SentenceReader(SubjectReader, ObjectReader):
                 made = [self._draft(inp, cue, donors, "funding", None, False, obj_lo, obj_hi)]
             drafts.extend(made)
             self.ctx.set_donors(donors.names)
-        return _without_amountless_twins(drafts)
+        return without_amountless_twins(drafts)
 
     def _delivered_parts(self, inp: SentenceInput, cues: list[Cue]) -> list[int]:
         """Where the phrases begin whose amount is the subject of a delivery ("..., of which only $45
@@ -394,15 +395,6 @@ class SentenceReader(SubjectReader, ObjectReader):
         draft = self._draft(inp, cue, donors, "security", None, False, at, at)
         self.ctx.set_donors(donors.names)
         return [replace(draft, speaker=speaker or draft.speaker)]
-
-
-def _without_amountless_twins(drafts: list[Draft]) -> list[Draft]:
-    """ "pledged €90m, which a diplomat said would be paid in two instalments": a claim without an
-    amount that repeats one of the sentence with its amount (same donors, stance, stage, category)."""
-    counted = {(d.donors, d.stance, d.stage, d.category) for d in drafts if d.amount is not None}
-    return [
-        d for d in drafts if d.amount is not None or (d.donors, d.stance, d.stage, d.category) not in counted
-    ]
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
