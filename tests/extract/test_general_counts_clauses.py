@@ -154,8 +154,10 @@ AGENT_CASES: list[tuple[str, set[Key]]] = [
         },
     ),
     ("The mobile clinic was donated by Qatar.", {(("Qatar",), "commit", "delivered", "medical", None)}),
-    # an agent that gives nothing
+    # an agent that gives nothing, or gave earlier aid
     ("The plan was proposed by Egypt and backed by France.", set()),
+    ("The medicines sent by India in 2024 are running out.", set()),
+    ("Aid provided by Sweden since 2014 totals 3 billion crowns.", set()),
 ]
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
-from pledgewatch.extract.components.actors import ActorMention
+from pledgewatch.extract.components.cues import Cue
 from pledgewatch.extract.components.donors import DocContext, Donors, list_after
+from pledgewatch.extract.components.earlier import earlier_year
+from pledgewatch.extract.components.objects import SentenceInput
 
 __all__ = ["passive_agent"]
 
@@ -18,15 +20,20 @@ _NOUN_BEFORE = re.compile(r"[\w$€£%)]\s+$")
 
 
 def passive_agent(
-    text: str, off: int, mentions: list[ActorMention], lo: int, at: int, end: int, hi: int, ctx: DocContext
+    text: str, inp: SentenceInput, cue: Cue, clause: tuple[int, int], ctx: DocContext
 ) -> tuple[Donors, int] | None:
-    """Donors after "by" following the participle ``text[at:end]``, and where the noun phrase before
-    it begins (sentence offsets; ``lo``/``hi`` bound the clause)."""
-    by = _BY.match(text, end, hi)
-    if by is None or not _NOUN_BEFORE.search(text, lo, at):
+    """Donors after "by" following the participle of ``cue``, and where the noun phrase before it
+    begins (sentence offsets). Earlier aid ("delivered by Turkey in 2023", "since 2014") gives none."""
+    lo, hi = clause
+    by = _BY.match(text, cue.end, hi)
+    if by is None or not _NOUN_BEFORE.search(text, lo, cue.start):
         return None
-    agent = list_after(text, off, mentions, by.end(), hi, ctx)
+    if cue.stage == "delivered" and (
+        earlier_year(text, cue.end, hi, ctx.year) or any(cue.end <= a < hi for a, _ in inp.blocked)
+    ):
+        return None
+    agent = list_after(text, inp.sentence.start, inp.mentions, by.end(), hi, ctx)
     if agent is None:
         return None
-    starts = [m.end() for m in _NP_START.finditer(text, max(lo, at - 80), at)]
-    return agent, (starts[-1] if starts else max(lo, at - 80))
+    starts = [m.end() for m in _NP_START.finditer(text, max(lo, cue.start - 80), cue.start)]
+    return agent, (starts[-1] if starts else max(lo, cue.start - 80))

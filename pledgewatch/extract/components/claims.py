@@ -186,14 +186,8 @@ class SentenceReader(SubjectReader, ObjectReader):
                 self.ctx.recipients.update(who.names if who else ())
             if donors is not None and donors.chain[:1] == (NONE_CHAIN,) and cue.kind != "deny":
                 continue  # "none of it has been paid, officials confirmed": the attribution gives nothing
-            agent = (
-                None
-                if cue.nominal
-                else passive_agent(text, s.start, inp.mentions, c_lo, cue.start, cue.end, c_hi, self.ctx)
-            )
-            if (
-                agent is not None
-            ):  # "the 1,000 troops pledged by Indonesia": the agent gives the phrase before
+            agent = None if cue.nominal else passive_agent(text, inp, cue, (c_lo, c_hi), self.ctx)
+            if agent is not None:  # "the 1,000 troops pledged by Indonesia": the agent gives what precedes
                 prev[c_lo] = (cue, agent[0])
                 inp.last_donors = agent[0]
                 drafts.extend(self._object_claims(inp, cue, agent[0], agent[1], cue.start))
