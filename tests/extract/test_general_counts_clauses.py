@@ -29,6 +29,16 @@ COUNT_CASES: list[tuple[str, set[Key]]] = [
         "Kenya's first 400 police officers arrived in Port-au-Prince on Tuesday.",
         {(("Kenya",), "commit", "delivered", "security", (400, "police officers"))},
     ),
+    # any counted thing of the possessor, not a year
+    (
+        "Latvia's 25 electricians arrived in Odesa on Monday.",
+        {(("Latvia",), "commit", "delivered", "expertise", (25, "electricians"))},
+    ),
+    (
+        "Norway's 12 medical staff reached the camp on Saturday.",
+        {(("Norway",), "commit", "delivered", "medical", (12, "medical staff"))},
+    ),
+    ("Kenya's 2024 budget arrived in parliament on Monday.", set()),
     (
         "Indonesia's contingent of 1,000 troops arrived in Gaza on Tuesday.",
         {(("Indonesia",), "commit", "delivered", "security", (1000, "troops"))},

@@ -135,6 +135,11 @@ DENIED_PROMISE_CASES: list[tuple[str, set[Key]]] = [
     ("Greece has yet to make a pledge.", {(("Greece",), "deny", "pledge", "funding", None)}),
     ("Greece is not in a position to pledge.", {(("Greece",), "deny", "pledge", "funding", None)}),
     (
+        "Greece said it was not in a position to contribute this year.",
+        {(("Greece",), "deny", "pledge", "funding", None)},
+    ),
+    ("Brazil will not contribute, the minister said.", {(("Brazil",), "deny", "pledge", "funding", None)}),
+    (
         "Hungary did not make any commitment at Tuesday's conference, diplomats said.",
         {(("Hungary",), "deny", "pledge", "funding", None)},
     ),

@@ -207,7 +207,8 @@ class SentenceReader(SubjectReader, ObjectReader):
             if not cue.nominal and _PASSIVE.match(text, cue.end):
                 continue  # "an initiative proposed by Trump": the subject is not the giver
             arrival = cue.name.endswith("source_subject") and donors.object_at < 0
-            if arrival and not names_given(text, c_lo, cue.start):
+            counts = [q.start - s.start for q in inp.quantities if not q.is_money]
+            if arrival and not names_given(text, c_lo, cue.start, counts):
                 continue  # "arrived/reached" deliver only a subject that was given ("Japan's aid arrived")
             verb = _MAIN_VERB.match(text, cue.end)
             if verb and verb.group(1).lower() == "be" and re.match(r"\s+\w+ing\b", text[verb.end() :]):

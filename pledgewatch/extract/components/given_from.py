@@ -42,9 +42,10 @@ def _given_noun() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(json.loads(raw)['given_nouns'])})\b", re.I)
 
 
-def names_given(text: str, lo: int, hi: int) -> bool:
-    """Does the subject ``text[lo:hi]`` name something given ("Japan's aid", "Qatari troops")?"""
-    return _given_noun().search(text, lo, hi) is not None
+def names_given(text: str, lo: int, hi: int, counts: list[int] | None = None) -> bool:
+    """Does the subject ``text[lo:hi]`` name something given ("Japan's aid", "Qatari troops"), or hold a
+    count (``counts``: where counts start, "Lithuania's 40 electricians")?"""
+    return _given_noun().search(text, lo, hi) is not None or any(lo <= c < hi for c in counts or ())
 
 
 @lru_cache(maxsize=1)

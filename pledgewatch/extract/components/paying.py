@@ -22,7 +22,9 @@ _PAID_FOR = re.compile(
 _MONEY_VERB = re.compile(
     r"^(?:\S+\s+){0,3}?(?:pa(?:y|id|ying)(?!\s+(?:a\s+)?(?:visit|tribute|attention|respects|homage|heed))"
     r"|fund(?:ed|ing)?|financ\w*|donat\w*)\b|"
-    r"\bcontribut(?:e|es|ed|ing)\s*(?:[,.;]|$)|"  # "will not contribute, the minister said"
+    # "will not contribute (this year), the minister said"
+    r"\bcontribut(?:e|es|ed|ing)(?:\s+(?:this|next)\s+(?:year|month|week|time)|\s+(?:now|again|yet|either))?"
+    r"\s*(?:[,.;]|$)|"
     # "would not make a new contribution"
     r"^(?:\S+\s+){0,2}?mak(?:e|es|ing)\s+(?:a|an|any|its|their)\s+(?:\w+\s+){0,2}?"
     r"(?:contribution|donation|payment)s?\b|"
