@@ -177,7 +177,7 @@ class SentenceReader(SubjectReader, ObjectReader):
             elif c_lo in denied_in and cue.kind != "deny" and not closed(full, denied_in[c_lo], cue.start):
                 # "Azerbaijan denied reports that it had pledged $500 million": the pledge is denied
                 cue = Cue(cue.start, cue.end, "deny", cue.stage, "deny.denied", cue.text, cue.nominal)
-            nxt = next((c.start for c in cues[i + 1 :] if cue.end <= c.start < c_hi), c_hi)
+            nxt = following = next((c.start for c in cues[i + 1 :] if cue.end <= c.start < c_hi), c_hi)
             # ", of which only $45m has been paid": the delivered part ends the object before it
             nxt = min([nxt, *(p for p in parts if cue.end <= p < nxt)])
             donors = self._donors(inp, cue, c_lo, prev.get(c_lo))
@@ -186,7 +186,7 @@ class SentenceReader(SubjectReader, ObjectReader):
                 self.ctx.recipients.update(who.names if who else ())
             if donors is not None and donors.chain[:1] == (NONE_CHAIN,) and cue.kind != "deny":
                 continue  # "none of it has been paid, officials confirmed": the attribution gives nothing
-            agent = None if cue.nominal else passive_agent(text, inp, cue, (c_lo, c_hi), self.ctx)
+            agent = None if cue.nominal else passive_agent(text, inp, cue, (c_lo, c_hi, following), self.ctx)
             if agent is not None:  # "the 1,000 troops pledged by Indonesia": the agent gives what precedes
                 prev[c_lo] = (cue, agent[0])
                 inp.last_donors = agent[0]
