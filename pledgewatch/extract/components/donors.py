@@ -33,11 +33,8 @@ _PRONOUN = re.compile(
 )
 _PAREN = re.compile(r"\s*\([^()]{1,60}\)")
 _WORD = re.compile(r"[\w’'-]+")
-# "Kenya's 400 police officers": a count between the possessor and its noun
-_POSSESSED = re.compile(
-    r"^['’]s?\s+(?:(?:about|some|nearly|around|first|last|initial|remaining)\s+)?(?P<n>\d[\d,.]*(?:-strong)?\s+)?([\w-]+)"
-)
-_YEAR = re.compile(r"(?:19|20)\d\d\s")
+_COUNT = r"(?:(?:about|some|nearly|first)\s+)?(?P<n>(?!(?:19|20)\d\d\s)\d[\d,.]*(?:-strong)?\s+)?"
+_POSSESSED = re.compile(rf"^['’]s?\s+{_COUNT}([\w-]+)")  # "Kenya's 400 police officers": X's count
 _NAMED_INSTITUTION = re.compile(r"^['’]s?\s+(?:[A-Z][\w-]*\s+){1,3}([a-z]+)\b")
 # "... for Sudan, and Lithuania paid": after a comma and a conjunction a new clause has its own subject
 _CLAUSE_OPENER = re.compile(r"[,;]\s*(?:and|but|while|whereas)\s+(?:the\s+)?$", re.I)
@@ -189,8 +186,7 @@ def _modifier(text: str, m: ActorMention, hi: int) -> bool:
         return False
     _, keep, after = load_grammar()
     owned = _POSSESSED.match(text[m.end : m.end + 40])
-    counted = owned is not None and owned.group("n") and not _YEAR.match(owned.group("n"))
-    if owned and not counted and owned.group(2).lower() not in keep:  # "Kenya's 400 police": counted
+    if owned and not owned.group("n") and owned.group(2).lower() not in keep:
         # "Norway's Nansen programme": a named institution of the possessor keeps it the giver
         named = _NAMED_INSTITUTION.match(text[m.end : m.end + 60])
         if not (named and named.group(1) in keep):
