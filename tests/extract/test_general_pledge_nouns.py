@@ -39,6 +39,15 @@ PRESENTED_CASES: list[tuple[str, set[Key]]] = [
         "Korea came forward with a pledge of $20 million.",
         {(("South Korea",), "commit", "pledge", "funding", (20e6, "USD"))},
     ),
+    (
+        "Korea made a commitment of $20 million to the fund.",
+        {(("South Korea",), "commit", "pledge", "funding", (20e6, "USD"))},
+    ),
+    # a contribution made is delivered
+    (
+        "Korea made a contribution of $20 million to the fund.",
+        {(("South Korea",), "commit", "delivered", "funding", (20e6, "USD"))},
+    ),
     # the amount before the noun
     (
         "Qatar put forward a $50 million package for the mission.",
@@ -76,6 +85,10 @@ RAISED_CASES: list[tuple[str, set[Key]]] = [
     (
         "Germany said it was raising its contribution to 100 million euros from 70 million euros.",
         {(("Germany",), "commit", "pledge", "funding", (100e6, "EUR"))},
+    ),
+    (
+        "Chile's pledge rose to $30 million from $20 million.",
+        {(("Chile",), "commit", "pledge", "funding", (30e6, "USD"))},
     ),
     # "set up its office" raises nothing
     ("Qatar set up its aid office in Khartoum in March.", set()),
@@ -152,6 +165,8 @@ DENIED_PROMISE_CASES: list[tuple[str, set[Key]]] = [
     ("Britain has so far made no pledge.", {(("United Kingdom",), "deny", "pledge", "funding", None)}),
     ("Japan is yet to announce a pledge.", {(("Japan",), "deny", "pledge", "funding", None)}),
     ("Canada declined to make a pledge.", {(("Canada",), "deny", "pledge", "funding", None)}),
+    ("Greece has pledged nothing so far.", {(("Greece",), "deny", "pledge", "funding", None)}),
+    ("Greece offered nothing.", {(("Greece",), "deny", "pledge", "funding", None)}),
     # an object named keeps its category
     ("Greece has yet to pledge troops.", {(("Greece",), "deny", "pledge", "security", None)}),
     (

@@ -135,7 +135,7 @@ class ObjectReader:
             and not inside(q.start - off, inp.blocked)
             and not prior_amount(text, q.start - off)
         ]
-        qty = current_figures(cue.text, text, off, qty)  # a raised pledge: its new figure only
+        qty = current_figures(cue.text, text, lo, off, qty)  # a raised pledge: its new figure only
         # "1.2 billion euros for energy repairs": what money pays for is not a category of its own
         money_ends = [
             q.end - off for q in inp.quantities if q.is_money and lo <= q.start - off < q.end - off <= hi

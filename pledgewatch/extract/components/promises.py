@@ -17,7 +17,9 @@ _PROMISE_NOUN = re.compile(
     r"\b(?:a|an|any|no)\s+(?:[\w-]+\s+){0,2}?(?:pledges?|commitments?|promises?)(?:\s+(?:to|of))?\s*$", re.I
 )
 _PROMISE_VERB = re.compile(
-    r"(?:^|\b(?:not|never|to)\s+(?:yet\s+)?)(?:pledge|pledged|commit|committed|promise|promised)\s*$", re.I
+    r"(?:^|\b(?:not|never|to)\s+(?:yet\s+)?)(?:pledge|pledged|commit|committed|promise|promised)\s*$"
+    r"|\b(?:pledged|promised|offered|committed)\s+(?:nothing|none)\s*$",  # "has pledged nothing"
+    re.I,
 )
 _MAKE = re.compile(
     r"\b(?:ma(?:de|ke|kes|king)|announc\w*|offer\w*|present\w*|submit\w*|tabl\w*|unveil\w*)\b", re.I

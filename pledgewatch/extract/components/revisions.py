@@ -26,6 +26,9 @@ _PRIOR_AMOUNT = re.compile(
     r"(?:up\s+from|down\s+from|compared\s+(?:with|to)|from\s+(?:a|an|the)?\s*previous)\s*(?:the|its|their|an?)?\s*$",
     re.I,
 )
+_ROSE = re.compile(
+    r"\s+(?:has\s+|have\s+)?(?:rose|risen|grew|grown|climbed|increased|jumped|went\s+up)\b", re.I
+)
 _BY = re.compile(r"\bby\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$", re.I)
 _FROM_FIGURE = re.compile(r"\bfrom\s+(?:about\s+|some\s+|nearly\s+|around\s+|an?\s+|the\s+|its\s+)?$", re.I)
 
@@ -35,9 +38,10 @@ def prior_amount(text: str, at: int) -> bool:
     return _PRIOR_AMOUNT.search(text[max(0, at - 25) : at]) is not None
 
 
-def current_figures(cue: str, text: str, off: int, qty: list[Quantity]) -> list[Quantity]:
-    """The amounts of a raised pledge's object without the increment and the old figure."""
-    if not INCREASED.search(cue) or sum(q.is_money for q in qty) <= 1:
+def current_figures(cue: str, text: str, lo: int, off: int, qty: list[Quantity]) -> list[Quantity]:
+    """The amounts of a raised pledge's object (from ``lo``) without the increment and the old figure."""
+    raised = INCREASED.search(cue) or _ROSE.match(text, lo)  # "Japan's pledge rose to $300m from $200m"
+    if not raised or sum(q.is_money for q in qty) <= 1:
         return qty
     # "raised its pledge by $50 million to $400 million": the new total, not the increment
     qty = [q for q in qty if not (q.is_money and _BY.search(text, 0, q.start - off))]
