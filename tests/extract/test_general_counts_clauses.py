@@ -88,6 +88,14 @@ CLAUSE_CASES: list[tuple[str, set[Key]]] = [
     ),
     # earlier aid alone is still no claim
     ("The new pledge comes on top of the $3 billion Qatar has provided since the war began.", set()),
+    # a new subject after ", and" is its own, also one ending in "-ly"
+    (
+        "Norway gave tents, and Italy pledged 40 million euros for generators.",
+        {
+            (("Norway",), "commit", "delivered", "humanitarian", None),
+            (("Italy",), "commit", "pledge", "funding", (40e6, "EUR")),
+        },
+    ),
     # an aside between the subject and its verb does not give the subject
     (
         "Italy, which trains Libyan police units, has provided 20 armoured vehicles to the mission.",
