@@ -172,6 +172,11 @@ AGENT_CASES: list[tuple[str, set[Key]]] = [
         },
     ),
     ("The mobile clinic was donated by Qatar.", {(("Qatar",), "commit", "delivered", "medical", None)}),
+    # "to be sent by" is a promise
+    (
+        "Training began for the 250 police officers to be sent by Jamaica next week.",
+        {(("Jamaica",), "commit", "pledge", "security", (250, "police officers"))},
+    ),
     # an agent that gives nothing, or gave earlier aid
     ("The plan was proposed by Egypt and backed by France.", set()),
     ("The medicines sent by India in 2024 are running out.", set()),

@@ -114,6 +114,10 @@ STAFF_CASES: list[tuple[str, set[Key]]] = [
         "Belgium detached 6 experts to the mission's headquarters in Bangui.",
         {(("Belgium",), "commit", "delivered", "expertise", (6, "experts"))},
     ),
+    (
+        "Norway has detached three experts to the secretariat.",
+        {(("Norway",), "commit", "delivered", "expertise", (3, "experts"))},
+    ),
     # personnel, staff or officers for a force or a mission are security
     (
         "Zambia will not contribute personnel to the force.",

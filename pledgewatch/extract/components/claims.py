@@ -190,7 +190,7 @@ class SentenceReader(SubjectReader, ObjectReader):
             if agent is not None:  # "the 1,000 troops pledged by Indonesia": the agent gives what precedes
                 prev[c_lo] = (cue, agent[0])
                 inp.last_donors = agent[0]
-                drafts.extend(self._object_claims(inp, cue, agent[0], agent[1], cue.start))
+                drafts.extend(self._object_claims(inp, agent[2], agent[0], agent[1], cue.start))
                 self.ctx.set_donors(agent[0].names)
                 continue
             if cue.nominal and donors is None:
