@@ -128,8 +128,6 @@ _OWN_SUBJECT = re.compile(
 )
 
 
-# "pledged by Indonesia will": a passive's agent ends the first verb's phrase
-_AGENT = re.compile(r"^\s+by\s+(?:the\s+)?[A-Z]")
 # "Qatar's pledge has been disbursed": the first cue is a noun, the subject of the second
 _NOUN_SUBJECT = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+\s+)?been\s+$")
 
@@ -154,7 +152,6 @@ def _chain(singles: list[Cue], sentence: str) -> list[Cue]:
                 and not _NOUN_SUBJECT.match(gap)
                 and not _POSSESSIVE.search(sentence, 0, last.start)  # "Oman's promised aid has not arrived"
                 and not _AGENT.match(gap)  # "supplies donated by Kuwait are due": the agent is a subject
-                and not _AGENT.match(gap)  # "the troops pledged by Indonesia will arrive": two verbs
             ):
                 kind = last.kind if _RANK[last.kind] >= _RANK[cue.kind] else cue.kind
                 stage = _chain_stage(last, cue, kind)

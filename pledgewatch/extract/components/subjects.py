@@ -39,7 +39,9 @@ _AND_OTHERS = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.I)
 _WHICH = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", re.I)
-_VP_AND = re.compile(r"(?:,\s*|\s)(?:and|but|yet)\s+(?:(?:also|then|later|so\s+far|\w+ly)\s+)?$", re.I)
+_VP_AND = re.compile(
+    r"(?:,\s*|\s)(?:and|but|yet)\s+(?:(?:also|then|later|so\s+far|(?-i:[a-z]\w*ly))\s+)?$", re.I
+)
 _SHARE_OF_WHICH = re.compile(
     r",\s*(?:(?:only|just|about|some)\s+)?(?:half|part|most|some|all|much|a\s+(?:third|quarter|fifth|fraction|portion)|"
     r"\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%))\s+of\s+which\s+(?:(?:has|have|had)\s+)?(?:(?:so\s+far|already|now)\s+)?"
