@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from pledgewatch.extract.components.agents import passive_agent
 from pledgewatch.extract.components.categories import CategoryLexicon
+from pledgewatch.extract.components.clauses import clause_spans, cut_attribution, phrase_end
 from pledgewatch.extract.components.cues import Cue, CueLexicon, NonClaim
 from pledgewatch.extract.components.donors import (
     DocContext,
@@ -32,7 +33,6 @@ from pledgewatch.extract.components.objects import (
     Quantity,
     SentenceInput,
     inside,
-    without_amountless_twins,
 )
 from pledgewatch.extract.components.promises import denies_promise, pledged_money
 from pledgewatch.extract.components.questions import refused_question
@@ -50,18 +50,10 @@ from pledgewatch.extract.components.split import (
     share_of_it,
 )
 from pledgewatch.extract.components.subjects import SubjectReader
+from pledgewatch.extract.components.twins import without_amountless_twins
 
 __all__ = ["Draft", "Quantity", "SentenceInput", "SentenceReader"]
 
-# "..., saying Tokyo would instead send a medical team": a denial does not govern what the sayer adds
-_CLAUSE_BREAK = re.compile(
-    r";|,\s*(?:while|whereas|but|saying|adding|insisting|stressing)\b|\s(?:while|whereas)\s|\s--\s", re.I
-)
-_PHRASE_END = re.compile(r"[,;:()\u2014\u2013]|\s--|\.\s*$")
-_ATTRIBUTION = re.compile(
-    r"(?:,(?!\d{3})|[\u201d\"])\s*(?:(?:[\w.’'-]+\s+){0,8}?(?:said|says|added|noted|told|according\s+to)\b|said\b)",
-    re.I,
-)
 _FROM_ACTOR = re.compile(r"\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?")
 _FROM_AFTER_COUNT = re.compile(r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+from\s+(?:the\s+)?")
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+$|n['’]t\s+$", re.I)
@@ -124,7 +116,7 @@ class SentenceReader(SubjectReader, ObjectReader):
                 else c
                 for c in found
             ]
-        full = insertion_spans(text, s.start, inp.mentions, found, _clauses(text), self.ctx)
+        full = insertion_spans(text, s.start, inp.mentions, found, clause_spans(text), self.ctx)
         spans = background(full, found)
         if spans:  # "Chile, which says it has sent wheat since 2023, pledged $20m": background
             found = [c for c in found if not inside(c.start, spans)]
@@ -147,13 +139,13 @@ class SentenceReader(SubjectReader, ObjectReader):
             return self._exclusively_humanitarian(inp, humanitarian_only.start())
         for n in nonclaims:
             if n.name == "nonclaim.collected_pledges":  # "Gavi secured $9 billion in pledges": a recipient
-                lo = next(a for a, b in _clauses(text) if a <= n.start < b)
+                lo = next(a for a, b in clause_spans(text) if a <= n.start < b)
                 who = subject_donors(text, s.start, inp.mentions, lo, n.start, self.ctx)
                 self.ctx.recipients.update(who.names if who else ())
-        blocked = [(n.start, _phrase_end(text, n.end)) for n in nonclaims if n.scope == "phrase"]
+        blocked = [(n.start, phrase_end(text, n.end)) for n in nonclaims if n.scope == "phrase"]
         blocked += dated_earlier(text, self.ctx.year) + spans
         inp.blocked = blocked
-        clauses = merged(_clauses(text), full)
+        clauses = merged(clause_spans(text), full)
         inp.clauses = clauses
         inp.first_cue = found[0].start if found else 0
         drafts: list[Draft] = []
@@ -238,7 +230,7 @@ class SentenceReader(SubjectReader, ObjectReader):
             no_promise = cue.kind == "deny" and denies_promise(cue, text)
             if no_promise:
                 cue = replace(cue, stage="pledge")
-            obj_hi = _cut_attribution(text, obj_lo, nxt)
+            obj_hi = cut_attribution(text, obj_lo, nxt)
             if cue.name == "pledge.announced":
                 # "confirmed that Kazakhstan joined ...": a new clause
                 that = _THAT.search(text, obj_lo, obj_hi)
@@ -390,21 +382,3 @@ class SentenceReader(SubjectReader, ObjectReader):
         draft = self._draft(inp, cue, donors, "security", None, False, at, at)
         self.ctx.set_donors(donors.names)
         return [replace(draft, speaker=speaker or draft.speaker)]
-
-
-def _clauses(text: str) -> list[tuple[int, int]]:
-    bounds = [0]
-    for m in _CLAUSE_BREAK.finditer(text):
-        bounds.append(m.start())
-    bounds.append(len(text) + 1)
-    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
-
-
-def _phrase_end(text: str, start: int) -> int:
-    m = _PHRASE_END.search(text, start)
-    return m.start() if m else len(text)
-
-
-def _cut_attribution(text: str, lo: int, hi: int) -> int:
-    m = _ATTRIBUTION.search(text, lo, hi)
-    return m.start() if m else hi

@@ -382,14 +382,5 @@ class ObjectReader:
         return None
 
 
-def without_amountless_twins(drafts: list[Draft]) -> list[Draft]:
-    """ "pledged €90m, which a diplomat said would be paid in two instalments": a claim without an
-    amount that repeats one of the sentence with its amount (same donors, stance, stage, category)."""
-    counted = {(d.donors, d.stance, d.stage, d.category) for d in drafts if d.amount is not None}
-    return [
-        d for d in drafts if d.amount is not None or (d.donors, d.stance, d.stage, d.category) not in counted
-    ]
-
-
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
