@@ -97,8 +97,8 @@ def keys_of_claims(conn: Connection, claim_ids: Collection[int]) -> set[PledgeKe
     return keys
 
 
-def _keys_with_members(conn: Connection, rows: Iterable[object]) -> list[PledgeKey]:
-    """The keys of these stored rows, in their order (a joint row's members read back)."""
+def _keys_with_members(conn: Connection, rows: Iterable[object]) -> set[PledgeKey]:
+    """The keys of these stored rows (a joint row's members read back)."""
     rows = list(rows)
     groups = [r.id for r in rows if r.is_group]  # type: ignore[attr-defined]
     members: dict[int, list[str]] = {}
@@ -109,10 +109,10 @@ def _keys_with_members(conn: Connection, rows: Iterable[object]) -> list[PledgeK
             )
         ):
             members.setdefault(pid, []).append(member)
-    return [
+    return {
         PledgeKey(r.initiative, r.donor, r.category, tuple(sorted(members.get(r.id, []))))  # type: ignore[attr-defined]
         for r in rows
-    ]
+    }
 
 
 def refresh_for_documents(conn: Connection, doc_ids: Iterable[str]) -> RefreshResult:
@@ -159,13 +159,9 @@ def _refresh(conn: Connection, claim_ids: Collection[int], keys: set[PledgeKey])
 
 
 def _group_keys_in(conn: Connection, scopes: set[tuple[str, str]]) -> set[PledgeKey]:
-    return {key for _, key in _group_rows_in(conn, scopes)}
-
-
-def _group_rows_in(conn: Connection, scopes: set[tuple[str, str]]) -> list[tuple[int, PledgeKey]]:
-    """The stored joint rows (id, key) of these (initiative, category) scopes."""
+    """The keys of the stored joint rows of these (initiative, category) scopes."""
     if not scopes:
-        return []
+        return set()
     rows = conn.execute(
         select(
             pledges.c.id, pledges.c.initiative, pledges.c.donor, pledges.c.category, pledges.c.is_group
@@ -175,9 +171,7 @@ def _group_rows_in(conn: Connection, scopes: set[tuple[str, str]]) -> list[tuple
             pledges.c.category.in_(sorted({c for _, c in scopes})),
         )
     ).all()
-    rows = [r for r in rows if (r.initiative, r.category) in scopes]
-    keys = _keys_with_members(conn, rows)
-    return [(r.id, key) for r, key in zip(rows, keys, strict=True)]
+    return _keys_with_members(conn, [r for r in rows if (r.initiative, r.category) in scopes])
 
 
 def _existing_rows(conn: Connection, keys: Collection[PledgeKey]) -> dict[tuple[str, str, str], int]:
